@@ -1,0 +1,25 @@
+import { assembleProject } from '../../assemble/assemble-project.ts';
+import type { CommandOptions } from '../parse-args.ts';
+import type { Output } from '../output.ts';
+import { collectDiagnostics, formatDiagnostic, summarize, type Diagnostic } from '../reporter.ts';
+
+/** Exit code for a set of diagnostics: 1 on any error (or any warning when strict). */
+export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
+  const failing = diagnostics.filter((d) => d.severity === 'error' || strict);
+  return failing.length > 0 ? 1 : 0;
+}
+
+/** `srida check`: assemble everything, print every problem, exit 1 on errors. */
+export async function runCheck(options: CommandOptions, output: Output): Promise<number> {
+  const started = performance.now();
+  const project = await assembleProject(options.root);
+  const diagnostics = collectDiagnostics(project.files);
+  for (const diagnostic of diagnostics) {
+    (diagnostic.severity === 'error' ? output.error : output.info)(formatDiagnostic(diagnostic));
+  }
+  const chapters = project.documents.reduce((n, d) => n + d.chapters.length, 0);
+  if (!options.quiet || diagnostics.length > 0) {
+    output.info(`srida check: ${project.documents.length} documents, ${chapters} chapters, ${summarize(diagnostics)} (${Math.round(performance.now() - started)} ms)`);
+  }
+  return exitCodeFor(diagnostics, options.strict);
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** Options every command understands. */
+export interface CommandOptions {
+  command: string;
+  positionals: string[];
+  /** Absolute project root (holds chapters/, bibliography/, roadmap/). */
+  root: string;
+  /** Absolute output folder of the site (default `<root>/dist`). */
+  out: string;
+  strict: boolean;
+  /** Skip the PDFs in `build`. */
+  noPdf: boolean;
+  quiet: boolean;
+  force?: string;
+  stage?: string;
+  help: boolean;
+}
+
+/** Parse `srida <command> [options]`; throws an `Error` with a usage hint on bad flags. */
+export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): CommandOptions {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      'no-pdf': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      force: { type: 'string' },
+      stage: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const root = path.resolve(cwd, values.root ?? '.');
+  return {
+    command: positionals[0] ?? 'help',
+    positionals: positionals.slice(1),
+    root,
+    out: path.resolve(cwd, values.out ?? path.join(root, 'dist')),
+    strict: values.strict ?? false,
+    noPdf: values['no-pdf'] ?? false,
+    quiet: values.quiet ?? false,
+    force: values.force,
+    stage: values.stage,
+    help: values.help ?? false,
+  };
+}
+
+export const usage = `Usage: srida <command> [options]
+
+Commands:
+  check               validate chapters, metadata, bibliography and roadmap
+  build               check, then build the website (and the PDFs) into --out
+  pdf [document]      print the PDFs of the built site
+
+Options:
+  --root DIR          project folder holding chapters/, bibliography/, roadmap/ (default: .)
+  --out DIR           output folder of build (default: <root>/dist)
+  --strict            check: warnings fail too
+  --no-pdf            build: skip the PDFs
+  -q, --quiet         print only problems
+  -h, --help          show this help`;

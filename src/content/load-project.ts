@@ -1,0 +1,146 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.ts';
+import { chapterFrontMatterSchema, type ChapterFrontMatter } from '../schemas/chapter-front-matter.ts';
+import { documentMetadataSchema, type DocumentMetadata } from '../schemas/document-metadata.ts';
+import { parseYaml, validateYaml } from './parse-yaml.ts';
+import { readSource } from './read-source.ts';
+import { splitFrontMatter } from './split-front-matter.ts';
+
+/** One chapter file, read and validated, not yet parsed as Markdown. */
+export interface ChapterSource {
+  file: VFile;
+  documentId: string;
+  /** `NN` of the file name. */
+  order: number;
+  /** Chapter id: front matter `id`, else the slug of the file name. */
+  id: string;
+  frontMatter: ChapterFrontMatter;
+  /** The Markdown with the front matter blanked out, so that positions stay those of the file. */
+  markdown: string;
+}
+
+/** One document folder: `chapters/<id>/`. */
+export interface DocumentSource {
+  id: string;
+  metadataFile: VFile;
+  metadata: DocumentMetadata;
+  chapters: ChapterSource[];
+}
+
+/** Everything read from a project root. */
+export interface ProjectSource {
+  root: string;
+  documents: DocumentSource[];
+  /** Every file read (with its messages), in reading order. */
+  files: VFile[];
+}
+
+const chapterName = /^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$/;
+const documentIdPattern = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Read every document under `<root>/chapters`: metadata, chapter files and their front matter.
+ * Problems are messages on the files; a file with errors is left out, never thrown.
+ */
+export async function loadProject(root: string): Promise<ProjectSource> {
+  const files: VFile[] = [];
+  const documents: DocumentSource[] = [];
+  const chaptersDir = path.join(root, 'chapters');
+  const entries = await readdir(chaptersDir, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) {
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path: 'chapters', cwd: root });
+    report(file, 'error', 'No `chapters/` folder in the project root', { line: 1, column: 1 }, 'project-layout', `Create \`chapters/<document>/document.yaml\` under ${root}, or pass \`--root\`.`);
+    files.push(file);
+    return { root, documents, files };
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = path.posix.join('chapters', entry.name);
+    if (entry.isFile() && entry.name.endsWith('.md')) {
+      const { file } = await readSource(root, relative);
+      report(file, 'error', 'Chapter is outside any document', { line: 1, column: 1 }, 'chapter-orphan', 'Move it into `chapters/<document>/` (a folder with a `document.yaml`).');
+      files.push(file);
+      continue;
+    }
+    if (!entry.isDirectory() || entry.name === 'figures' || entry.name.startsWith('.')) continue;
+    const document = await loadDocument(root, entry.name, files);
+    if (document) documents.push(document);
+  }
+  return { root, documents, files };
+}
+
+async function loadDocument(root: string, id: string, files: VFile[]): Promise<DocumentSource | undefined> {
+  const dir = path.posix.join('chapters', id);
+  const names = (await readdir(path.join(root, dir))).sort();
+  const markdownNames = names.filter((name) => name.endsWith('.md'));
+  if (!names.includes('document.yaml')) {
+    for (const name of markdownNames) {
+      const { file } = await readSource(root, path.posix.join(dir, name));
+      report(file, 'error', `Chapter is outside any document: \`${dir}/\` has no \`document.yaml\``, { line: 1, column: 1 }, 'chapter-orphan', `Add \`${dir}/document.yaml\` (see docs/authoring.md) or move the file.`);
+      files.push(file);
+    }
+    return undefined;
+  }
+  const { file: metadataFile, ok } = await readSource(root, path.posix.join(dir, 'document.yaml'));
+  files.push(metadataFile);
+  if (!documentIdPattern.test(id)) {
+    report(metadataFile, 'error', `Document folder name \`${id}\` is not a valid id`, { line: 1, column: 1 }, 'document-id', 'Use lower-case letters, digits and `-`, starting with a letter.');
+  }
+  const located = ok ? parseYaml(metadataFile, String(metadataFile.value)) : undefined;
+  const metadata = located ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata') : undefined;
+
+  const chapters: ChapterSource[] = [];
+  const byOrder = new Map<number, ChapterSource>();
+  const byId = new Map<string, ChapterSource>();
+  for (const name of markdownNames) {
+    const relative = path.posix.join(dir, name);
+    const { file, ok: readable } = await readSource(root, relative);
+    files.push(file);
+    const match = chapterName.exec(name);
+    if (!match) {
+      report(file, 'error', `Chapter file name \`${name}\` does not match \`NN-slug.md\``, { line: 1, column: 1 }, 'chapter-name', 'Name it like `03-data-federation.md`: two digits, a dash, a lower-case slug.');
+      continue;
+    }
+    if (!readable) continue;
+    const chapter = readChapter(file, id, Number(match[1]), match[2]!);
+    if (!chapter) continue;
+    const sameOrder = byOrder.get(chapter.order);
+    if (sameOrder) {
+      report(file, 'error', `Duplicate chapter number \`${match[1]}\`: \`${sameOrder.file.path}\` has it too`, { line: 1, column: 1 }, 'chapter-duplicate-number', 'Renumber one of the files so that each `NN` is used once.');
+      continue;
+    }
+    const sameId = byId.get(chapter.id);
+    if (sameId) {
+      report(file, 'error', `Duplicate chapter id \`${chapter.id}\`: \`${sameId.file.path}\` has it too`, { line: 2, column: 1 }, 'chapter-duplicate-id', 'Give one of them another slug or front matter `id`.');
+      continue;
+    }
+    byOrder.set(chapter.order, chapter);
+    byId.set(chapter.id, chapter);
+    chapters.push(chapter);
+  }
+  if (markdownNames.length === 0) {
+    report(metadataFile, 'error', `Document \`${id}\` has no chapters`, { line: 1, column: 1 }, 'document-empty', `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`);
+  }
+  if (!metadata) return undefined;
+  return { id, metadataFile, metadata, chapters };
+}
+
+function readChapter(file: VFile, documentId: string, order: number, slug: string): ChapterSource | undefined {
+  const split = splitFrontMatter(file);
+  if (!split) return undefined;
+  const located = parseYaml(file, split.yaml, { lineOffset: 1 });
+  if (!located) return undefined;
+  const frontMatter = validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter');
+  if (!frontMatter) return undefined;
+  return { file, documentId, order, id: frontMatter.id ?? slug, frontMatter, markdown: split.markdown };
+}
+
+/** Whether a path exists (for images and other assets). */
+export async function exists(absolutePath: string): Promise<boolean> {
+  return stat(absolutePath).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}

@@ -1,0 +1,52 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeTaskListLabels from './rehype-task-list-labels.ts';
+
+/** The one Markdown parser of the project: CommonMark + GFM + generic directives. */
+export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+
+/** Parse a chapter's Markdown (front matter already blanked) into mdast. */
+export function parseMarkdown(markdown: string): Root {
+  return parser.parse(markdown);
+}
+
+/**
+ * Turn a finished mdast tree into HTML. Raw HTML is parsed (only when there is any) and then
+ * made safe; footnote ids get `prefix` so that chapters can share one page.
+ */
+export async function renderHtml(tree: Root, file: VFile, prefix: string): Promise<string> {
+  const hasRaw = containsRaw(tree);
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: hasRaw,
+      clobberPrefix: prefix,
+      footnoteLabel: 'Notes',
+      footnoteLabelTagName: 'p',
+      footnoteLabelProperties: { className: ['footnotes-title'] },
+      footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+        `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+    });
+  if (hasRaw) processor.use(rehypeRaw);
+  const hast = (await processor.use(rehypeSafeHtml).use(rehypeTaskListLabels).run(tree, file)) as HastRoot;
+  // The footnote label's id is not prefixed by remark-rehype; chapters share one page in print.
+  return unified().use(rehypeStringify).stringify(hast).replaceAll('"footnote-label"', `"${prefix}footnote-label"`);
+}
+
+function containsRaw(tree: Root): boolean {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'html') return true;
+    if (node.children) stack.push(...(node.children as { type: string }[]));
+  }
+  return false;
+}

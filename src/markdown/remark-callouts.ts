@@ -1,0 +1,41 @@
+import type { Root, RootContent } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import { takeDirectiveLabel } from './directives.ts';
+
+/** Callout kinds and their default titles. */
+export const calloutTitles: Record<string, string> = {
+  note: 'Note',
+  tip: 'Tip',
+  important: 'Important',
+  warning: 'Warning',
+  caution: 'Caution',
+};
+
+/**
+ * Render `:::note`, `:::tip`, `:::important`, `:::warning` and `:::caution` blocks as labelled
+ * callouts; `:::note[Own title]` replaces the default title.
+ */
+export default function remarkCallouts() {
+  return (tree: Root) => {
+    visit(tree, 'containerDirective', (node, index, parent) => {
+      const defaultTitle = calloutTitles[node.name];
+      if (!defaultTitle) return;
+      const label = takeDirectiveLabel(node);
+      const box = {
+        type: 'blockquote',
+        data: { hName: 'aside', hProperties: { className: ['callout', `callout-${node.name}`] } },
+        position: node.position,
+        children: [
+          {
+            type: 'paragraph',
+            data: { hProperties: { className: ['callout-title'] } },
+            children: label ? label.children : [{ type: 'text', value: defaultTitle }],
+          },
+          ...node.children,
+        ],
+      } as unknown as RootContent;
+      if (parent && typeof index === 'number') parent.children.splice(index, 1, box as never);
+      return SKIP;
+    });
+  };
+}

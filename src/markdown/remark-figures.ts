@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Image, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
+import { report } from '../diagnostics/report.ts';
+import { duplicateId } from './remark-sections.ts';
+
+export interface RemarkFiguresOptions {
+  document: DocumentContext;
+  chapter: ChapterContext;
+}
+
+/**
+ * Number `:::figure` and `:::table` blocks per chapter (Figure 3.2, Table A.1), register them as
+ * cross-reference targets, turn them into `<figure>` with a `<figcaption>`, and check every
+ * image: the file must exist next to the chapter and have alt text. Images get a site URL under
+ * `/figures/<document>/`.
+ */
+export default function remarkFigures(options: RemarkFiguresOptions) {
+  const { document, chapter } = options;
+  return (tree: Root, file: VFile) => {
+    const counts = { figure: 0, table: 0 };
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'image') {
+        resolveImage(node, file, document);
+        return;
+      }
+      if (node.type !== 'containerDirective' || (node.name !== 'figure' && node.name !== 'table')) return;
+      const kind = node.name;
+      counts[kind] += 1;
+      const number = chapter.number ? `${chapter.number}.${counts[kind]}` : String(counts[kind]);
+      const label = kind === 'figure' ? 'Figure' : 'Table';
+      const explicit = node.attributes?.id ?? undefined;
+      const id = explicit || `${kind === 'figure' ? 'fig' : 'tbl'}-${chapter.chapter.id}-${counts[kind]}`;
+      const body = kind === 'figure' ? takeFigureImage(node) : takeTable(node);
+      if (!body) {
+        report(file, 'error', kind === 'figure' ? 'Figure has no image' : 'Table block has no table', node.position, `${kind}-empty`, kind === 'figure' ? 'Put `![alt text](figures/file.svg)` on its own line inside `:::figure`.' : 'Put a GFM table (`| a | b |`) inside `:::table`.');
+        return SKIP;
+      }
+      if (body.type === 'image') resolveImage(body, file, document);
+      const captionNodes = node.children.filter((child) => child.type !== 'table');
+      const caption = captionNodes.map((child) => toString(child)).join(' ').trim();
+      if (!caption) report(file, 'warning', `${label} has no caption`, node.position, `${kind}-caption`, 'Write the caption as a paragraph inside the block.');
+      const previous = document.registry.add({
+        documentId: document.document.id,
+        id,
+        kind,
+        label,
+        number,
+        title: caption,
+        chapterId: chapter.chapter.id,
+        href: `${chapter.href}#${id}`,
+        file,
+        position: node.position,
+      });
+      if (previous) duplicateId(file, id, node, previous.file.path, previous.position?.start.line);
+      const captionChildren = unwrapSingleParagraph(captionNodes);
+      const figcaption = {
+        type: 'paragraph',
+        data: { hName: 'figcaption' },
+        children: [
+          { type: 'text', value: `${label} ${number}.`, data: { hName: 'span', hProperties: { className: ['caption-label'] } } },
+          { type: 'text', value: ' ' },
+          ...captionChildren,
+        ],
+      } as unknown as Paragraph;
+      const content: RootContent =
+        body.type === 'image'
+          ? ({ type: 'paragraph', data: { hName: 'div', hProperties: { className: ['figure-media'] } }, children: [body] } as Paragraph)
+          : ({ type: 'blockquote', data: { hName: 'div', hProperties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: `${label} ${number}` } }, children: [body] } as unknown as RootContent);
+      const figure = {
+        type: 'blockquote',
+        data: { hName: 'figure', hProperties: { id, className: [kind === 'figure' ? 'figure' : 'table-figure'] } },
+        children: kind === 'figure' ? [content, figcaption] : [figcaption, content],
+        position: node.position,
+      } as unknown as RootContent;
+      if (parent && typeof index === 'number') parent.children.splice(index, 1, figure as never);
+      return SKIP;
+    });
+  };
+}
+
+function takeFigureImage(node: ContainerDirective): Image | undefined {
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index]!;
+    if (child.type !== 'paragraph') continue;
+    const images = child.children.filter((c) => c.type === 'image');
+    const others = child.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && c.value.trim() === ''));
+    if (images.length === 1 && others.length === 0) {
+      node.children.splice(index, 1);
+      return images[0] as Image;
+    }
+  }
+  return undefined;
+}
+
+function takeTable(node: ContainerDirective): Table | undefined {
+  return node.children.find((child): child is Table => child.type === 'table');
+}
+
+/** A one-paragraph caption becomes inline content of the figcaption; longer ones keep their paragraphs. */
+function unwrapSingleParagraph(nodes: RootContent[]): RootContent[] {
+  if (nodes.length === 1 && nodes[0]!.type === 'paragraph') return (nodes[0] as Paragraph).children as RootContent[];
+  return nodes;
+}
+
+/** Check an image (exists, has alt text) and point it at its site URL. */
+function resolveImage(image: Image, file: VFile, document: DocumentContext) {
+  if (!image.alt || !image.alt.trim()) {
+    report(file, 'error', 'Image has no alt text', image.position, 'image-alt', 'Describe the image for readers who cannot see it: `![what it shows](figures/file.svg)`.');
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('/')) {
+    if (/^https?:/i.test(image.url)) {
+      report(file, 'error', `Remote image \`${image.url}\` would be fetched at read and print time`, image.position, 'image-remote', 'Download it into `figures/` next to the chapter and link it relatively.');
+    }
+    return;
+  }
+  const chapterDir = path.dirname(path.join(document.root, file.path));
+  const absolute = path.resolve(chapterDir, decodeURI(image.url));
+  if (!existsSync(absolute)) {
+    report(file, 'error', `Image \`${image.url}\` not found`, image.position, 'image-missing', `No file at \`${path.relative(document.root, absolute)}\`; check the name and that it sits beside the chapter.`);
+    return;
+  }
+  const documentDir = path.join(document.root, 'chapters', document.document.id);
+  const relative = path.relative(documentDir, absolute).split(path.sep).join('/');
+  const url = `/figures/${document.document.id}/${relative.replace(/^figures\//, '')}`;
+  document.assets.set(absolute, url);
+  image.url = url;
+}

@@ -1,0 +1,84 @@
+import type { Link, Root, RootContent } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { Target, TargetRegistry } from '../assemble/targets.ts';
+import { report } from '../diagnostics/report.ts';
+
+export interface RemarkXrefsOptions {
+  registry: TargetRegistry;
+  /** The document being assembled. */
+  documentId: string;
+  /** Ids of every document, to tell `blueprint#x` from an ordinary relative link. */
+  documentIds: readonly string[];
+  /** Short titles of the documents, to prefix cross-document references. */
+  shortTitles: ReadonlyMap<string, string>;
+}
+
+const unsafeUrl = /^\s*(javascript|vbscript|data):/i;
+
+/**
+ * Resolve cross-references: links to `#id` or `<document>#id`. An empty link text becomes the
+ * target's label, number and title ("Section 3.2 Data federation", "Figure 2.1",
+ * "Technical Blueprint, Chapter 9 Security and trust"); the link points at the target's page.
+ * An unknown target is an error with a did-you-mean. Links with a script URL are removed.
+ */
+export default function remarkXrefs(options: RemarkXrefsOptions) {
+  const { registry, documentId, documentIds, shortTitles } = options;
+  const referencePattern = new RegExp(`^(?:(${documentIds.map(escape).join('|')}))?#([^#\\s]+)$`);
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'link', (node: Link, index, parent) => {
+      if (unsafeUrl.test(node.url)) {
+        report(file, 'error', `Link to a script URL (\`${node.url.split(':')[0]}:\`) removed`, node.position, 'html-unsafe', 'Links may point to web pages, files and `#ids` only.');
+        if (parent && typeof index === 'number') parent.children.splice(index, 1, ...(node.children as never[]));
+        return SKIP;
+      }
+      const match = referencePattern.exec(node.url);
+      if (!match) return;
+      const reference = node.url;
+      const target = registry.resolve(reference, documentId);
+      if (!target) {
+        const suggestion = registry.suggest(reference, documentId);
+        report(file, 'error', `Cannot find cross-reference target \`${reference}\``, node.position, 'xref-unknown', suggestion ? `Did you mean \`${suggestion}\`?` : 'Give the heading, figure, table or recommendation an `{#id}` and link to `#id`.');
+        return;
+      }
+      const crossDocument = target.documentId !== documentId;
+      node.url = target.href;
+      node.title ??= target.title || null;
+      const data = (node.data ??= {});
+      data.hProperties = { className: ['xref', `xref-${target.kind}`], dataXref: `${target.documentId}#${target.id}` };
+      if (node.children.length === 0) {
+        node.children = autoText(target, crossDocument ? shortTitles.get(target.documentId) : undefined) as Link['children'];
+      }
+      return SKIP;
+    });
+  };
+}
+
+/** The words a cross-reference shows when its link text is empty. */
+export function xrefText(target: Target, documentPrefix?: string): string {
+  const prefix = documentPrefix ? `${documentPrefix}, ` : '';
+  const numbered = target.number ? `${target.label} ${target.number}` : '';
+  switch (target.kind) {
+    case 'figure':
+    case 'table':
+      return `${prefix}${numbered}`;
+    default:
+      return `${prefix}${numbered ? `${numbered} ` : ''}${target.title}`.trim();
+  }
+}
+
+function autoText(target: Target, documentPrefix?: string): RootContent[] {
+  const prefix = documentPrefix ? `${documentPrefix}, ` : '';
+  const numbered = target.number ? `${target.label} ${target.number}` : '';
+  if (target.kind === 'figure' || target.kind === 'table' || !target.title) {
+    return [{ type: 'text', value: `${prefix}${numbered}` }];
+  }
+  const nodes: RootContent[] = [];
+  if (prefix || numbered) nodes.push({ type: 'text', value: `${prefix}${numbered}${numbered ? ' ' : ''}` });
+  nodes.push({ type: 'text', value: target.title, data: { hName: 'span', hProperties: { className: ['xref-title'] } } } as RootContent);
+  return nodes;
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,51 @@
+import { z } from 'astro/zod';
+
+/** A person or group who edits a document. */
+export const editorSchema = z.object({
+  name: z.string().min(1),
+  affiliation: z.string().optional(),
+  orcid: z
+    .string()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD looks like `0000-0002-1825-0097`')
+    .optional(),
+  role: z.string().optional(),
+});
+
+/** How numbered recommendation blocks of a document are labelled ("Priority P3"). */
+export const recommendationLabelSchema = z.object({
+  label: z.string().min(1).default('Recommendation'),
+  prefix: z.string().default('R'),
+});
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as `YYYY-MM-DD`'));
+
+/**
+ * Metadata of one document: `chapters/<id>/document.yaml`.
+ * Schema files do no I/O; the loader positions every issue in the YAML source.
+ */
+export const documentMetadataSchema = z
+  .object({
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    shortTitle: z.string().min(1),
+    editors: z.array(editorSchema).min(1),
+    abstract: z.string().min(1),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as `en` or `en-GB`'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'use a semantic version such as `1.0.0`'),
+    status: z.enum(['draft', 'consultation', 'final']),
+    date: isoDate,
+    licence: z.string().min(1),
+    keywords: z.array(z.string()).default([]),
+    recommendations: recommendationLabelSchema.default({ label: 'Recommendation', prefix: 'R' }),
+    citationStyle: z.string().default('apa'),
+    locale: z.string().optional(),
+  })
+  .strict();
+
+export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
+export type DocumentMetadataInput = z.input<typeof documentMetadataSchema>;

@@ -1,0 +1,47 @@
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of this tool (where astro.config.mjs and src/pages live). */
+export const toolRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BuildSiteOptions {
+  /** Content root (holds chapters/, bibliography/, roadmap/). */
+  root: string;
+  /** Final output folder. */
+  out: string;
+  quiet?: boolean;
+}
+
+/**
+ * Build the static site with Astro into a temporary folder beside `out`, then swap it in, so a
+ * failed build never leaves a half-written site where the last good one was.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<{ out: string; pages: number }> {
+  const out = path.resolve(options.out);
+  const partial = `${out}.partial-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  process.env.SRIDA_ROOT = path.resolve(options.root);
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  try {
+    await build({
+      root: toolRoot,
+      outDir: partial,
+      logLevel: options.quiet ? 'error' : 'warn',
+      mode: 'production',
+    });
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+  const hadOld = await rename(out, old).then(() => true, () => false);
+  await rename(partial, out);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+  return { out, pages: await countPages(out) };
+}
+
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((name) => String(name).endsWith('.html')).length;
+}
