@@ -13,6 +13,8 @@ import remarkXrefs from '../markdown/remark-xrefs.ts';
 import { chapterHref, type ChapterContext, type DocumentContext } from './context.ts';
 import { collectExplicitIds } from './collect-explicit-ids.ts';
 import { renderRecommendationSummary } from './recommendation-summary.ts';
+import type { Extension } from './extension.ts';
+import { extensions as defaultExtensions } from './extensions.ts';
 import { TargetRegistry, type Target } from './targets.ts';
 
 /** A chapter ready for the site and the print edition. */
@@ -20,7 +22,8 @@ export interface AssembledChapter {
   documentId: string;
   id: string;
   order: number;
-  kind: ChapterKind;
+  /** `back` is a generated unnumbered chapter (e.g. References). */
+  kind: ChapterKind | 'back';
   /** "3", "A" or "" (front matter). */
   number: string;
   /** "Chapter 3", "Appendix A" or "". */
@@ -58,6 +61,8 @@ export interface AssembledDocument {
   tables: Target[];
   /** Image files used: absolute path → site URL. */
   assets: Map<string, string>;
+  /** What each extension produced for this document, by extension name. */
+  extensions: Record<string, unknown>;
 }
 
 export interface AssembledProject {
@@ -80,8 +85,10 @@ interface Work {
  * both documents, fill generated blocks, and render HTML. The site, `srida check`, the print
  * edition and the tests all call this one function.
  */
-export async function assembleProject(root: string): Promise<AssembledProject> {
-  const source = await loadProject(root);
+export async function assembleProject(root: string, options: { extensions?: readonly Extension[] } = {}): Promise<AssembledProject> {
+  const active = options.extensions ?? defaultExtensions;
+  const [source, ...extensionFiles] = await Promise.all([loadProject(root), ...active.map((e) => e.load?.(root) ?? [])]);
+  source.files.push(...extensionFiles.flat());
   const registry = new TargetRegistry();
   const documentIds = source.documents.map((d) => d.id);
   const shortTitles = new Map(source.documents.map((d) => [d.id, d.metadata.shortTitle]));
@@ -97,7 +104,11 @@ export async function assembleProject(root: string): Promise<AssembledProject> {
       recommendationCount: 0,
       assets: new Map(),
     };
-    const parsed = document.chapters.map((chapterSource) => ({ source: chapterSource, tree: parseMarkdown(chapterSource.markdown) }));
+    const parsed = document.chapters.map((chapterSource) => {
+      const tree = parseMarkdown(chapterSource.markdown);
+      for (const extension of active) extension.parsed?.(tree, chapterSource.file, document);
+      return { source: chapterSource, tree };
+    });
     collectExplicitIds(context, parsed);
     let chapterCount = 0;
     let appendixCount = 0;
@@ -128,14 +139,57 @@ export async function assembleProject(root: string): Promise<AssembledProject> {
     return { document, context, chapters };
   });
 
+  for (const extension of active) extension.registered?.(registry, source.documents);
+
   // 2. Resolve references and generated blocks, render HTML.
   const documents: AssembledDocument[] = [];
   for (const { document, context, chapters } of work) {
+    const extensionResults: Record<string, unknown> = {};
+    const generated: AssembledChapter[] = [];
+    const extensionBlocks: Record<string, BlockRenderer> = {};
+    for (const extension of active) {
+      if (!extension.document) continue;
+      const result = await extension.document({
+        document,
+        registry,
+        chapters: chapters.map(({ source: c, tree, chapter }) => ({ id: c.id, href: chapter.href, tree, file: c.file })),
+      });
+      Object.assign(extensionBlocks, result.blocks);
+      extensionResults[extension.name] = result.data;
+      for (const chapter of result.chapters ?? []) {
+        registry.add({
+          documentId: document.id,
+          id: chapter.id,
+          kind: 'chapter',
+          label: '',
+          number: '',
+          title: chapter.title,
+          chapterId: chapter.id,
+          href: chapterHref(document.id, chapter.id),
+          file: document.metadataFile,
+        });
+        generated.push({
+          documentId: document.id,
+          id: chapter.id,
+          order: Number.MAX_SAFE_INTEGER,
+          kind: 'back',
+          number: '',
+          label: '',
+          title: chapter.title,
+          status: 'final',
+          sourcePath: '',
+          href: chapterHref(document.id, chapter.id),
+          headings: chapter.headings,
+          html: chapter.html,
+        });
+      }
+    }
     const targets = registry.ofDocument(document.id);
     const recommendations: AssembledRecommendation[] = targets
       .filter((t) => t.kind === 'recommendation')
       .map((t) => ({ id: t.id, number: t.number, title: t.title, chapterId: t.chapterId, href: t.href, ...context.recommendationMeta?.get(t.id) }));
     const blocks: Record<string, BlockRenderer> = {
+      ...extensionBlocks,
       recommendations: () => renderRecommendationSummary(document, recommendations, registry),
     };
     const assembled: AssembledChapter[] = [];
@@ -166,11 +220,12 @@ export async function assembleProject(root: string): Promise<AssembledProject> {
     documents.push({
       id: document.id,
       metadata: document.metadata,
-      chapters: assembled,
+      chapters: [...assembled, ...generated],
       recommendations,
       figures: targets.filter((t) => t.kind === 'figure'),
       tables: targets.filter((t) => t.kind === 'table'),
       assets: context.assets,
+      extensions: extensionResults,
     });
   }
   return { root, documents, registry, files: source.files };
