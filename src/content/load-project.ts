@@ -39,6 +39,10 @@ export interface ProjectSource {
 
 const chapterName = /^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$/;
 const documentIdPattern = /^[a-z][a-z0-9-]*$/;
+/** Chapter ids that would clash with a document's own pages. */
+export const reservedChapterIds = new Set(['full', 'print', 'releases', 'references-list', 'media']);
+/** Document ids that would clash with site pages. */
+export const reservedDocumentIds = new Set(['roadmap', 'media', 'pdf', 'releases', '_astro']);
 
 /**
  * Read every document under `<root>/chapters`: metadata, chapter files and their front matter.
@@ -85,6 +89,9 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
   }
   const { file: metadataFile, ok } = await readSource(root, path.posix.join(dir, 'document.yaml'));
   files.push(metadataFile);
+  if (reservedDocumentIds.has(id)) {
+    report(metadataFile, 'error', `Document id \`${id}\` is reserved for a site page`, { line: 1, column: 1 }, 'document-id', 'Rename the folder.');
+  }
   if (!documentIdPattern.test(id)) {
     report(metadataFile, 'error', `Document folder name \`${id}\` is not a valid id`, { line: 1, column: 1 }, 'document-id', 'Use lower-case letters, digits and `-`, starting with a letter.');
   }
@@ -106,6 +113,10 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
     if (!readable) continue;
     const chapter = readChapter(file, id, Number(match[1]), match[2]!);
     if (!chapter) continue;
+    if (reservedChapterIds.has(chapter.id)) {
+      report(file, 'error', `Chapter id \`${chapter.id}\` is reserved for a page of the document`, { line: 1, column: 1 }, 'chapter-id', `Rename the file or set another front matter \`id\` (reserved: ${[...reservedChapterIds].join(', ')}).`);
+      continue;
+    }
     const sameOrder = byOrder.get(chapter.order);
     if (sameOrder) {
       report(file, 'error', `Duplicate chapter number \`${match[1]}\`: \`${sameOrder.file.path}\` has it too`, { line: 1, column: 1 }, 'chapter-duplicate-number', 'Renumber one of the files so that each `NN` is used once.');

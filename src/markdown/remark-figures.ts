@@ -18,7 +18,7 @@ export interface RemarkFiguresOptions {
  * Number `:::figure` and `:::table` blocks per chapter (Figure 3.2, Table A.1), register them as
  * cross-reference targets, turn them into `<figure>` with a `<figcaption>`, and check every
  * image: the file must exist next to the chapter and have alt text. Images get a site URL under
- * `/figures/<document>/`.
+ * `/media/<document>/`.
  */
 export default function remarkFigures(options: RemarkFiguresOptions) {
   const { document, chapter } = options;
@@ -127,7 +127,11 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
   }
   const documentDir = path.join(document.root, 'chapters', document.document.id);
   const relative = path.relative(documentDir, absolute).split(path.sep).join('/');
-  const url = `/figures/${document.document.id}/${relative.replace(/^figures\//, '')}`;
+  if (relative.startsWith('../')) {
+    report(file, 'error', `Image \`${image.url}\` is outside the document folder`, image.position, 'image-outside', `Keep images under \`chapters/${document.document.id}/\` (e.g. in its \`figures/\`).`);
+    return;
+  }
+  const url = `/media/${document.document.id}/${relative}`;
   document.assets.set(absolute, url);
   image.url = url;
 }

@@ -1,0 +1,36 @@
+import { getCollection } from 'astro:content';
+import type { SiteDocument } from './site-data.ts';
+
+/** Every document of the project, in project order (from the content loader). */
+export async function getDocuments(): Promise<SiteDocument[]> {
+  const entries = await getCollection('project');
+  return entries
+    .map((entry) => entry.data as unknown as SiteDocument & { position: number })
+    .sort((a, b) => a.position - b.position);
+}
+
+/** Human words for statuses. */
+export const statusLabels: Record<string, string> = {
+  draft: 'Draft',
+  review: 'In review',
+  final: 'Final',
+  consultation: 'Draft for public consultation',
+};
+
+/** "3 June 2026" from "2026-06-03". */
+export function formatDate(iso: string, language = 'en'): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Rewrite chapter-page links of one document into in-page anchors, for its single-page edition. */
+export function toSinglePage(html: string, documentId: string): string {
+  const prefix = `/${documentId}/`;
+  return html.replace(/href="([^"]*)"/g, (whole, href: string) => {
+    if (!href.startsWith(prefix)) return whole;
+    const rest = href.slice(prefix.length);
+    const hash = rest.indexOf('#');
+    if (hash >= 0) return `href="${rest.slice(hash)}"`;
+    const chapter = rest.replace(/\/$/, '');
+    return chapter && !chapter.includes('/') ? `href="#${chapter}"` : whole;
+  });
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { assembleProject } from '../assemble/assemble-project.ts';
+import { collectDiagnostics, formatDiagnostic } from '../cli/reporter.ts';
+import { contentRoot } from './content-root.ts';
+import { toSiteDocuments } from './site-data.ts';
+
+/** Folders under the content root whose changes re-assemble the project in `astro dev`. */
+const watchedFolders = ['chapters', 'bibliography', 'roadmap'];
+
+/**
+ * Astro content loader: assembles the whole project with the shared pipeline and stores one
+ * entry per document. In `astro dev` it watches chapters/, bibliography/ and roadmap/ and
+ * re-assembles on every change, so edits show without a restart; problems are logged (the
+ * CLI's `srida check` is where they fail a build).
+ */
+export function projectLoader(): Loader {
+  return {
+    name: 'srida-project',
+    async load({ store, watcher, logger, generateDigest }) {
+      const root = contentRoot();
+      const sync = async () => {
+        const started = performance.now();
+        const project = await assembleProject(root);
+        for (const diagnostic of collectDiagnostics(project.files)) logger.warn(formatDiagnostic(diagnostic));
+        const documents = toSiteDocuments(project);
+        const keep = new Set(documents.map((d) => d.id));
+        for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+        documents.forEach((document, index) => {
+          const data = { ...document, position: index } as unknown as Record<string, unknown>;
+          store.set({ id: document.id, data, digest: generateDigest(JSON.stringify(data)) });
+        });
+        logger.info(`assembled ${documents.length} documents in ${Math.round(performance.now() - started)} ms`);
+      };
+      await sync();
+      if (!watcher) return;
+      const folders = watchedFolders.map((folder) => path.join(root, folder));
+      watcher.add(folders);
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (changed: string) => {
+        if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => void sync().catch((error: Error) => logger.error(error.message)), 50);
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
+    },
+  };
+}
