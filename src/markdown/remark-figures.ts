@@ -7,7 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
 import { report } from '../diagnostics/report.ts';
-import { duplicateId } from './remark-sections.ts';
+import { uniqueSlug } from './heading-id.ts';
 
 export interface RemarkFiguresOptions {
   document: DocumentContext;
@@ -35,7 +35,7 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
       const number = chapter.number ? `${chapter.number}.${counts[kind]}` : String(counts[kind]);
       const label = kind === 'figure' ? 'Figure' : 'Table';
       const explicit = node.attributes?.id ?? undefined;
-      const id = explicit || `${kind === 'figure' ? 'fig' : 'tbl'}-${chapter.chapter.id}-${counts[kind]}`;
+      const id = explicit || uniqueSlug(`${kind === 'figure' ? 'fig' : 'tbl'}-${chapter.chapter.id}-${counts[kind]}`, document.usedIds);
       const body = kind === 'figure' ? takeFigureImage(node) : takeTable(node);
       if (!body) {
         report(file, 'error', kind === 'figure' ? 'Figure has no image' : 'Table block has no table', node.position, `${kind}-empty`, kind === 'figure' ? 'Put `![alt text](figures/file.svg)` on its own line inside `:::figure`.' : 'Put a GFM table (`| a | b |`) inside `:::table`.');
@@ -45,7 +45,7 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
       const captionNodes = node.children.filter((child) => child.type !== 'table');
       const caption = captionNodes.map((child) => toString(child)).join(' ').trim();
       if (!caption) report(file, 'warning', `${label} has no caption`, node.position, `${kind}-caption`, 'Write the caption as a paragraph inside the block.');
-      const previous = document.registry.add({
+      document.registry.add({
         documentId: document.document.id,
         id,
         kind,
@@ -57,7 +57,6 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
         file,
         position: node.position,
       });
-      if (previous) duplicateId(file, id, node, previous.file.path, previous.position?.start.line);
       const captionChildren = unwrapSingleParagraph(captionNodes);
       const figcaption = {
         type: 'paragraph',

@@ -3,7 +3,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
 import { report } from '../diagnostics/report.ts';
-import { duplicateId } from './remark-sections.ts';
+import { uniqueSlug } from './heading-id.ts';
 
 export interface RemarkRecommendationsOptions {
   document: DocumentContext;
@@ -33,8 +33,8 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
       }
       document.recommendationCount += 1;
       const number = `${prefix}${document.recommendationCount}`;
-      const id = attributes.id || `rec-${number.toLowerCase()}`;
-      const previous = document.registry.add({
+      const id = attributes.id || uniqueSlug(`rec-${number.toLowerCase()}`, document.usedIds);
+      document.registry.add({
         documentId: document.document.id,
         id,
         kind: 'recommendation',
@@ -46,7 +46,6 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
         file,
         position: node.position,
       });
-      if (previous) duplicateId(file, id, node, previous.file.path, previous.position?.start.line);
       (document.recommendationMeta ??= new Map()).set(id, { horizon: attributes.horizon, actors: attributes.actors });
       const facts: RootContent[] = [];
       if (attributes.horizon) facts.push(fact('Horizon', `${attributes.horizon} term`));

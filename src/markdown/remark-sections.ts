@@ -51,7 +51,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
         node.children.unshift(secno, { type: 'text', value: ' ' });
       }
       headings.push({ id, depth: node.depth, number, title });
-      const previous = document.registry.add({
+      document.registry.add({
         documentId: document.document.id,
         id,
         kind: 'section',
@@ -63,13 +63,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
         file,
         position: node.position,
       });
-      if (previous && explicit) duplicateId(file, explicit, node, previous.file.path, previous.position?.start.line);
       return SKIP;
     });
   };
-}
-
-/** Report an id used twice, naming the first place. */
-export function duplicateId(file: VFile, id: string, node: { position?: import('unist').Position }, otherPath: string, otherLine?: number) {
-  report(file, 'error', `Duplicate id \`${id}\`: already used at ${otherPath}${otherLine ? `:${otherLine}` : ''}`, node.position, 'id-duplicate', 'Ids must be unique in a document; rename one of them.');
 }
