@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+const siteDir = inject('siteDir');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let pages: string[];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir)]);
+  pages = (await readdir(siteDir, { recursive: true }))
+    .map(String)
+    .filter((name) => name.endsWith('index.html'))
+    .map((name) => `/${name.replace(/index\.html$/, '')}`)
+    .sort();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built site, as a reader gets it', () => {
+  it('has a home page, a landing page, a single-page view and a page per chapter for both documents', async () => {
+    expect(pages).toContain('/');
+    for (const doc of ['srida', 'blueprint']) {
+      expect(pages).toContain(`/${doc}/`);
+      expect(pages).toContain(`/${doc}/full/`);
+      expect(pages.filter((p) => p.startsWith(`/${doc}/`) && p !== `/${doc}/full/`).length).toBeGreaterThanOrEqual(9);
+    }
+  });
+
+  it('every internal link, across both documents, reaches an existing page and anchor', async () => {
+    const ids = new Map<string, Set<string>>();
+    const links: { from: string; href: string }[] = [];
+    for (const page of pages) {
+      const html = await readFile(path.join(siteDir, page, 'index.html'), 'utf8');
+      ids.set(page, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+      for (const match of html.matchAll(/<a [^>]*href="([^"]+)"/g)) links.push({ from: page, href: match[1]! });
+    }
+    const broken: string[] = [];
+    let crossDocument = 0;
+    for (const { from, href } of links) {
+      if (/^[a-z]+:/.test(href) || href.startsWith('/_astro/')) continue;
+      const url = new URL(href, `http://site${from}`);
+      if (url.pathname.startsWith('/media/') || url.pathname.startsWith('/pdf/')) continue;
+      const targetIds = ids.get(url.pathname);
+      if (!targetIds) broken.push(`${from} → ${href} (no page)`);
+      else if (url.hash && !targetIds.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} → ${href} (no anchor)`);
+      if (from.split('/')[1] !== url.pathname.split('/')[1] && ['srida', 'blueprint'].includes(url.pathname.split('/')[1]!) && ['srida', 'blueprint'].includes(from.split('/')[1]!)) crossDocument++;
+    }
+    expect(broken).toEqual([]);
+    expect(crossDocument).toBeGreaterThan(5);
+  });
+
+  it('navigates by clicking: home → document → chapter → next chapter', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(`${server.url}/`);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/srida/"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toContain('Strategic Research, Innovation and Deployment Agenda');
+    const firstChapter = await page.$eval('.toc > li > a', (a) => a.getAttribute('href'));
+    await Promise.all([page.waitForNavigation(), page.click('.toc > li > a')]);
+    expect(new URL(page.url()).pathname).toBe(firstChapter);
+    await Promise.all([page.waitForNavigation(), page.click('a[rel="next"]')]);
+    expect(await page.$eval('.breadcrumbs', (n) => n.textContent)).toContain('SRIDA');
+    expect(await page.$$eval('h2 .secno', (nodes) => nodes.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('uses only local resources: nothing is requested outside the site', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) outside.push(request.url());
+    });
+    for (const path of ['/', '/srida/full/', '/blueprint/']) await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' });
+    expect(outside).toEqual([]);
+    expect(await page.evaluate(() => document.fonts.check('16px "Source Serif 4"'))).toBe(true);
+    await page.close();
+  });
+
+  it('has zero axe-core violations (wcag2a, wcag2aa) on every page', { timeout: 300_000 }, async () => {
+    const violations: string[] = [];
+    const page = await browser.newPage();
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      const results = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa']).analyze();
+      for (const violation of results.violations) {
+        violations.push(`${path}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(' ')}`);
+      }
+    }
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('has zero Nu HTML Checker errors on every page', { timeout: 300_000 }, async () => {
+    const exec = promisify(execFile);
+    const { default: vnuJar } = (await import('vnu-jar')) as { default: string };
+    const result = await exec('java', ['-jar', vnuJar, '--errors-only', '--skip-non-html', '--format', 'gnu', siteDir], { maxBuffer: 16 * 1024 * 1024 }).catch((error) => error);
+    expect(`${result.stdout ?? ''}${result.stderr ?? ''}`.trim()).toBe('');
+    expect(result.code ?? 0).toBe(0);
+  });
+});
