@@ -145,6 +145,9 @@ function readChapter(file: VFile, documentId: string, order: number, slug: strin
   if (!located) return undefined;
   const frontMatter = validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter');
   if (!frontMatter) return undefined;
+  if (frontMatter.order !== undefined && frontMatter.order !== order) {
+    report(file, 'error', `Front matter \`order: ${frontMatter.order}\` disagrees with the file number \`${String(order).padStart(2, '0')}\``, located.placeOf(['order']), 'chapter-order', 'The file name orders chapters; remove `order` or make it match.');
+  }
   return { file, documentId, order, id: frontMatter.id ?? slug, frontMatter, markdown: split.markdown };
 }
 

@@ -9,6 +9,9 @@ import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
 import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
 
+/** Folders of the content root whose files the site serves under `/media/`. */
+export const mediaFolders = ['chapters', 'figures'];
+
 export interface RemarkFiguresOptions {
   document: DocumentContext;
   chapter: ChapterContext;
@@ -17,12 +20,15 @@ export interface RemarkFiguresOptions {
 /**
  * Number `:::figure` and `:::table` blocks per chapter (Figure 3.2, Table A.1), register them as
  * cross-reference targets, turn them into `<figure>` with a `<figcaption>`, and check every
- * image: the file must exist next to the chapter and have alt text. Images get a site URL under
- * `/media/<document>/`.
+ * image: the file must exist and have alt text. Images get a site URL under `/media/` (their path
+ * from the content root). Pandoc conventions work too: an image alone in a paragraph is a
+ * numbered figure captioned by its alt text, and a `: Caption` paragraph right after a table
+ * captions and numbers it.
  */
 export default function remarkFigures(options: RemarkFiguresOptions) {
   const { document, chapter } = options;
   return (tree: Root, file: VFile) => {
+    normalizePandocFigures(tree);
     const counts = { figure: 0, table: 0 };
     visit(tree, (node, index, parent) => {
       if (node.type === 'image') {
@@ -124,13 +130,48 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
     report(file, 'error', `Image \`${image.url}\` not found`, image.position, 'image-missing', `No file at \`${path.relative(document.root, absolute)}\`; check the name and that it sits beside the chapter.`);
     return;
   }
-  const documentDir = path.join(document.root, 'chapters', document.document.id);
-  const relative = path.relative(documentDir, absolute).split(path.sep).join('/');
-  if (relative.startsWith('../')) {
-    report(file, 'error', `Image \`${image.url}\` is outside the document folder`, image.position, 'image-outside', `Keep images under \`chapters/${document.document.id}/\` (e.g. in its \`figures/\`).`);
+  const relative = path.relative(document.root, absolute).split(path.sep).join('/');
+  if (!mediaFolders.some((folder) => relative.startsWith(`${folder}/`))) {
+    report(file, 'error', `Image \`${image.url}\` is outside \`chapters/\` and \`figures/\``, image.position, 'image-outside', 'Keep images in the document folder (e.g. its `figures/`) or in the project\'s `figures/`.');
     return;
   }
-  const url = `/media/${document.document.id}/${relative}`;
+  const url = `/media/${relative}`;
   document.assets.set(absolute, url);
   image.url = url;
+}
+
+const tableCaption = /^(?::|Table:)\s+/;
+
+/**
+ * Rewrite Pandoc's figure and table conventions into `:::figure` and `:::table` blocks: an
+ * image alone in a top-level paragraph (with alt text) is a figure captioned by the alt text;
+ * a paragraph starting `: ` or `Table: ` right after a table is that table's caption.
+ */
+export function normalizePandocFigures(tree: Root) {
+  const children = tree.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image' && node.children[0]!.alt) {
+      const image = node.children[0] as Image;
+      children[index] = {
+        type: 'containerDirective',
+        name: 'figure',
+        attributes: {},
+        position: node.position,
+        children: [node, { type: 'paragraph', children: [{ type: 'text', value: image.alt! }] }],
+      } as ContainerDirective;
+      continue;
+    }
+    const next = children[index + 1];
+    if (node.type === 'table' && next?.type === 'paragraph' && next.children[0]?.type === 'text' && tableCaption.test(next.children[0].value)) {
+      next.children[0].value = next.children[0].value.replace(tableCaption, '');
+      children.splice(index, 2, {
+        type: 'containerDirective',
+        name: 'table',
+        attributes: {},
+        position: { start: node.position!.start, end: next.position!.end },
+        children: [next, node],
+      } as ContainerDirective);
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * technology, which gets the items, the lanes and the legend.
  */
 import { escapeHtml as e, n } from './escape.ts';
-import { describeItem, describeWhen } from './describe-item.ts';
+import { describeItem } from './describe-item.ts';
 import type { ItemGeometry, TimelineLayout } from './layout-timeline.ts';
 import type { LegendEntry } from './layout-legend.ts';
 import { palette, statusColours } from './palette.ts';
@@ -113,7 +113,6 @@ function renderItem(g: ItemGeometry, p: string, href: string, trackTitle: string
     text(g.label, 'rm-label', item.status === 'cancelled' ? palette.muted : palette.text, halo + struck),
     `</a>`,
   ].join('');
-  void describeWhen;
 }
 
 /** The mark of an item in its status's fill. */

@@ -18,6 +18,8 @@ export const chapterFrontMatterSchema = z
     owners: z.array(z.string().min(1)).optional(),
     summary: z.string().optional(),
     kind: chapterKindSchema.default('chapter'),
+    /** Optional, for Pandoc-style projects: must equal the file's `NN`. */
+    order: z.number().int().nonnegative().optional(),
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids use lower-case letters, digits, `-` and `_`')

@@ -39,7 +39,7 @@ describe('the basic fixture', () => {
     expect(html).toContain('<span class="caption-label">Figure 1.1.</span> The <em>diagram</em> caption.');
     expect(html).toContain('<span class="caption-label">Table 1.1.</span> Numbers we use.');
     expect(html).toContain('<a href="/alpha/intro/#fig-diagram" title="The diagram caption." class="xref xref-figure" data-xref="alpha#fig-diagram">Figure 1.1</a>');
-    expect(html).toContain('<img src="/media/alpha/figures/diagram.svg" alt="A box diagram">');
+    expect(html).toContain('<img src="/media/chapters/alpha/figures/diagram.svg" alt="A box diagram">');
   });
 
   it('numbers recommendations through the document and places the summary table', () => {
