@@ -18,7 +18,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'srida-site-'));
   const out = path.join(dir, 'dist');
-  await buildSite({ root: process.cwd(), out, quiet: true });
+  // SRIDA_TEST_NO_SITE=1 skips the build when running only tests that do not need it.
+  if (!process.env.SRIDA_TEST_NO_SITE) await buildSite({ root: process.cwd(), out, quiet: true });
   project.provide('siteDir', out);
   return async () => {
     await rm(dir, { recursive: true, force: true });
