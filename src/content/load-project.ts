@@ -72,6 +72,7 @@ export async function loadProject(root: string): Promise<ProjectSource> {
     const document = await loadDocument(root, entry.name, files);
     if (document) documents.push(document);
   }
+  documents.sort((a, b) => a.metadata.order - b.metadata.order || a.id.localeCompare(b.id));
   return { root, documents, files };
 }
 

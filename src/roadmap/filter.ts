@@ -86,7 +86,8 @@ function known(values: string[], candidates: string[], kind: string, file: VFile
 
 /**
  * The part of a roadmap a filter selects. Tracks without items are left out unless named in
- * the filter; phases are those named, else those that overlap the shown period.
+ * the filter; phases are those named, else those that overlap the period shown (`from`–`to`,
+ * or the selected items' extent).
  */
 export function filterRoadmap(roadmap: Roadmap, filter: RoadmapFilter = {}): Roadmap {
   const from = filter.from?.start ?? Number.NEGATIVE_INFINITY;
@@ -102,12 +103,19 @@ export function filterRoadmap(roadmap: Roadmap, filter: RoadmapFilter = {}): Roa
     return span.start < to && (span.end ?? Number.POSITIVE_INFINITY) > from;
   });
   const used = new Set(items.map((item) => item.track));
+  // Without dates in the filter, the phases shown are those the selected items reach.
+  let [first, last] = [from, to];
+  if (filter.from === undefined && filter.to === undefined && items.length > 0) {
+    const spans = items.map(itemSpan);
+    first = Math.min(...spans.map((span) => span.start));
+    last = Math.max(...spans.map((span) => span.end ?? Number.POSITIVE_INFINITY));
+  }
   return {
     tracks: roadmap.tracks.filter((track) => (tracks ? tracks.has(track.id) : used.has(track.id))),
     phases: roadmap.phases.filter((phase) => {
       if (phases) return phases.has(phase.id);
       const span = phaseSpan(phase);
-      return span.start < to && (span.end ?? Number.POSITIVE_INFINITY) > from;
+      return span.start < last && (span.end ?? Number.POSITIVE_INFINITY) > first;
     }),
     items,
   };

@@ -9,7 +9,7 @@ import { arrowPath } from './arrow-path.ts';
 import { layoutLegend, type LegendLayout } from './layout-legend.ts';
 import { textWidth, truncateText } from './measure-text.ts';
 import { packRows } from './pack-rows.ts';
-import { ceilTo, floorTo, makeTicks, tickUnit, type Tick } from './time-scale.ts';
+import { choosePeriod, makeTicks, type Tick } from './time-scale.ts';
 import { itemSpan, phaseSpan, type Roadmap, type RoadmapItem, type RoadmapPhase, type RoadmapTrack } from './types.ts';
 import { box, type Box, type TextBox } from './text-box.ts';
 
@@ -17,7 +17,7 @@ export type { Box, TextBox } from './text-box.ts';
 
 /** Options of {@link layoutTimeline}. */
 export interface TimelineOptions {
-  /** Width of the viewBox in px (default: `960`). */
+  /** Width of the viewBox in px (default: `720`, a reading column at about 1:1). */
   width?: number;
   /** Draw a "today" line at this date when it is inside the shown period. */
   today?: Date;
@@ -60,7 +60,7 @@ export interface TimelineLayout {
   phases: { phase: RoadmapPhase; x1: number; x2: number; openEnd: boolean; label: TextBox }[];
   lanes: { track: RoadmapTrack; y: number; height: number; rows: number; label: TextBox }[];
   items: ItemGeometry[];
-  arrows: { from: string; to: string; x1: number; y1: number; x2: number; y2: number; path: string }[];
+  arrows: { from: string; to: string; x1: number; y1: number; x2: number; y2: number; vertical: boolean; path: string }[];
   today?: { x: number; date: Date; label: TextBox };
   legend: LegendLayout;
 }
@@ -69,7 +69,7 @@ export const fontSize = 12;
 const titleSize = 13;
 const margin = 8;
 const inset = 18;
-const rowHeight = 32;
+const rowHeight = 28;
 const laneHeader = 22;
 const lanePadding = 6;
 const labelGap = 10;
@@ -81,9 +81,11 @@ const diamond = 6;
  * @param roadmap the (filtered) roadmap; lanes follow `roadmap.tracks`.
  */
 export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}): TimelineLayout {
-  const width = options.width ?? 960;
+  const width = options.width ?? 720;
   const maxLabel = Math.min(options.maxLabelWidth ?? 230, width - 2 * margin);
-  const period = choosePeriod(roadmap, options);
+  // The items set the period; phases only when there is no item (an empty filtered view).
+  const spans = roadmap.items.length > 0 ? roadmap.items.map(itemSpan) : roadmap.phases.map(phaseSpan);
+  const period = choosePeriod(spans, options.from, options.to);
   const left = inset;
   const right = width - inset;
   const scale = (right - left) / (period.end - period.start);
@@ -95,7 +97,8 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
     const span = phaseSpan(phase);
     const x1 = x(span.start);
     const x2 = span.end === undefined ? right : x(span.end);
-    const text = truncateText(phase.title, Math.max(x2 - x1 - 8, 70), fontSize, true);
+    // Full titles: a label wider than its band goes to a row of its own rather than being cut.
+    const text = truncateText(phase.title, width - 2 * margin, fontSize, true);
     const w = textWidth(text, fontSize, true);
     const lx = clamp(x1 + 4, margin, width - margin - w);
     return { phase, x1, x2, openEnd: span.end === undefined, text, lx, w };
@@ -154,22 +157,6 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
   };
 }
 
-/** The shown period: options, else the data's extent rounded out to the tick unit. */
-function choosePeriod(roadmap: Roadmap, options: TimelineOptions): { start: number; end: number } {
-  const spans = [...roadmap.items.map(itemSpan), ...roadmap.phases.map(phaseSpan)];
-  let start = options.from ?? Math.min(...spans.map((s) => s.start));
-  let end = options.to ?? Math.max(...spans.map((s) => s.end ?? s.start + 365 * 86_400_000));
-  if (!Number.isFinite(start) || !Number.isFinite(end)) {
-    const now = new Date();
-    start = Date.UTC(now.getUTCFullYear(), 0, 1);
-    end = Date.UTC(now.getUTCFullYear() + 1, 0, 1);
-  }
-  if (end <= start) end = start + 86_400_000;
-  if (options.from !== undefined && options.to !== undefined) return { start, end };
-  const unit = tickUnit(start, end);
-  return { start: options.from ?? floorTo(unit, start), end: options.to ?? ceilTo(unit, end) };
-}
-
 interface Draft {
   item: RoadmapItem;
   x1: number;
@@ -219,26 +206,38 @@ function draftItem(item: RoadmapItem, x: (t: number) => number, period: { start:
 
 /** Vertical geometry, once the row is known. */
 function placeItem(draft: Draft, lane: number, row: number, top: number): ItemGeometry {
-  const cy = top + 23;
+  const cy = top + 21;
   const half = draft.item.kind === 'milestone' ? diamond : 5;
   return {
     item: draft.item, lane, row, x1: draft.x1, x2: draft.x2, cx: draft.cx, cy,
     mark: { x: draft.markLeft, y: cy - half, width: draft.markRight - draft.markLeft, height: 2 * half },
-    label: box(draft.text, draft.item.label ?? draft.item.title, draft.labelX, top + 13, fontSize),
+    label: box(draft.text, draft.item.label ?? draft.item.title, draft.labelX, top + 11.5, fontSize),
     continuesBefore: draft.continuesBefore, continuesAfter: draft.continuesAfter,
   };
 }
 
-/** An arrow from the end of each shown dependency to the start of the item that needs it. */
+/**
+ * An arrow from the end of each shown dependency to the start of the item that needs it. When
+ * the item starts before its dependency ends (a milestone at the end of an activity), the arrow
+ * instead drops from the dependency's bottom edge (or rises from its top) and turns into the
+ * item's start.
+ */
 function dependencyArrows(items: ItemGeometry[]): TimelineLayout['arrows'] {
   const byId = new Map(items.map((g) => [g.item.id, g]));
   return items.flatMap((g) =>
-    g.item.dependsOn.flatMap((id) => {
+    g.item.dependsOn.flatMap((id): TimelineLayout['arrows'] => {
       const from = byId.get(id);
-      if (!from) return [];
-      const x1 = from.item.kind === 'milestone' ? from.cx + diamond : from.x2;
-      const x2 = g.item.kind === 'milestone' ? g.cx - diamond - 1 : g.x1 - 1;
-      return [{ from: id, to: g.item.id, x1, y1: from.cy, x2, y2: g.cy, path: arrowPath(x1, from.cy, x2, g.cy) }];
+      if (!from || from === g) return [];
+      const fromEnd = from.item.kind === 'milestone' ? from.cx + diamond : from.x2;
+      const toStart = g.item.kind === 'milestone' ? g.cx - diamond - 1 : g.x1 - 1;
+      if (toStart - fromEnd >= 12 || from.cy === g.cy) {
+        return [{ from: id, to: g.item.id, x1: fromEnd, y1: from.cy, x2: toStart, y2: g.cy, vertical: false, path: arrowPath(fromEnd, from.cy, toStart, g.cy) }];
+      }
+      // Leave the dependency a little left of the target's start, so that the line passes
+      // beside the target's label (which starts at the mark) rather than through it.
+      const x1 = Math.min(Math.max(toStart - 5, from.mark.x + 2), from.mark.x + from.mark.width - 2);
+      const y1 = g.cy > from.cy ? from.mark.y + from.mark.height : from.mark.y;
+      return [{ from: id, to: g.item.id, x1, y1, x2: toStart, y2: g.cy, vertical: true, path: arrowPath(x1, y1, toStart, g.cy, true) }];
     }),
   );
 }

@@ -30,9 +30,16 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   let em = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    em += code >= 0x20 && code <= 0x7e ? ascii[code - 0x20]! : (wide[char] ?? 0.7);
+    em += code >= 0x20 && code <= 0x7e ? ascii[code - 0x20]! : (wide[char] ?? fallback(code));
   }
   return em * fontSize * (bold ? boldFactor : 1);
+}
+
+/** Other characters: Latin and Greek letters about 0.7 em; CJK 1 em; emoji wider. */
+function fallback(code: number): number {
+  if (code >= 0x1f000) return 1.25;
+  if (code >= 0x2e80) return 1.0;
+  return 0.75;
 }
 
 /**

@@ -17,8 +17,7 @@ export const palette = {
   today: '#b3261e',
   /** Phase bands, in turn; light enough that text on them keeps its contrast. */
   phases: ['#e8f0fb', '#f1ecfa', '#e7f4ec', '#fbf0e3'],
-  phaseRule: '#8a94a3',
-  halo: '#ffffff',
+  phaseRule: '#6e7886',
 } as const;
 
 /** Stroke (and solid fill) colour of each status. */

@@ -23,7 +23,7 @@ export interface RoadmapHtmlOptions {
   today?: Date;
   /** Figure caption (HTML, already rendered), e.g. from the directive's label. */
   caption?: string;
-  /** Width of the drawing's viewBox in px (default: `960`). */
+  /** Width of the drawing's viewBox in px (default: `720`: a reading column, or an A4 text width, at about 1:1). */
   width?: number;
 }
 
@@ -61,8 +61,7 @@ export function renderRoadmapHtml(roadmap: Roadmap, filter: RoadmapFilter, optio
   const caption = options.caption ? `<figcaption>${options.caption}</figcaption>` : '';
   const empty = shown.items.length === 0 ? '<p class="roadmap-empty">No roadmap items match this selection.</p>' : '';
   return `<figure class="roadmap" id="${e(p)}" data-roadmap>`
-    + `<div class="roadmap-scroll">${svg}</div>${empty}`
+    + `<div class="roadmap-scroll">${svg}</div>${empty}${caption}`
     + `<details class="roadmap-data"><summary>The roadmap as a table (${shown.items.length} items)</summary><div class="roadmap-table-scroll">${table}</div></details>`
-    + caption
     + `</figure>`;
 }

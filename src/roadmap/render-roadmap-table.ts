@@ -25,7 +25,7 @@ export function renderRoadmapTable(roadmap: Roadmap, options: RoadmapTableOption
   );
   const out: string[] = [];
   out.push(`<table class="roadmap-table" id="${p}-table"><caption class="visually-hidden">Roadmap items (${rows.length})</caption>`);
-  out.push('<thead><tr><th scope="col">Item</th><th scope="col">When</th><th scope="col">Status</th><th scope="col">Track</th><th scope="col">Phase</th><th scope="col">Depends on</th><th scope="col">Owner</th><th scope="col">Related</th></tr></thead><tbody>');
+  out.push('<thead><tr><th scope="col">Item</th><th scope="col">When</th><th scope="col">Status</th><th scope="col">Track</th><th scope="col">Phase</th><th scope="col">Depends on</th><th scope="col">Owner, stakeholders</th><th scope="col">Related</th></tr></thead><tbody>');
   for (const item of rows) {
     const description = item.description ? `<span class="roadmap-description">${e(item.description)}</span>` : '';
     const depends = item.dependsOn.map((id) => {

@@ -32,7 +32,7 @@ export function renderTimelineSvg(layout: TimelineLayout, options: TimelineSvgOp
   const { width, height, plot } = layout;
   const trackTitles = new Map(layout.lanes.map((lane) => [lane.track.id, lane.track.title]));
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="roadmap-svg" viewBox="0 0 ${width} ${height}" width="100%" data-width="${width}" data-height="${height}" role="group" aria-labelledby="${p}-title" aria-describedby="${p}-desc" font-family="'Source Sans 3', 'DejaVu Sans', Verdana, sans-serif" font-size="12" fill="${palette.text}">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="roadmap-svg" viewBox="0 0 ${width} ${height}" width="100%" style="--roadmap-min-width: ${Math.round(width * 0.8)}px" data-width="${width}" data-height="${height}" role="group" aria-labelledby="${p}-title" aria-describedby="${p}-desc" font-family="'Source Sans 3', 'DejaVu Sans', Verdana, sans-serif" font-size="12" fill="${palette.text}">`);
   out.push(`<title id="${p}-title">${e(options.title)}</title><desc id="${p}-desc">${e(options.description)}</desc>`);
   out.push(defs(p));
 
@@ -50,6 +50,8 @@ export function renderTimelineSvg(layout: TimelineLayout, options: TimelineSvgOp
   }
   for (const phase of layout.phases) {
     out.push(`<line class="rm-span" x1="${n(phase.x1)}" x2="${n(phase.x1)}" y1="${n(phase.label.y - 2)}" y2="${n(plot.bottom)}" data-y2="${n(plot.bottom)}" stroke="${palette.phaseRule}" stroke-dasharray="4 3"/>`);
+    // A bracket under the label marks the phase's extent when the label is wider than the band.
+    out.push(`<path d="M${n(phase.x1)} ${n(phase.label.y + phase.label.height + 1)}H${n(phase.x2)}" stroke="${palette.phaseRule}" stroke-width="2"/>`);
     out.push(text(phase.label, 'rm-phase-label'));
   }
   for (const label of layout.axis.labels) out.push(text(label, 'rm-tick-label', palette.muted));
@@ -59,7 +61,7 @@ export function renderTimelineSvg(layout: TimelineLayout, options: TimelineSvgOp
   // Arrows under the marks.
   out.push(`<g class="rm-arrows" aria-hidden="true" fill="none" stroke="${palette.arrow}" stroke-width="1.2">`);
   for (const arrow of layout.arrows) {
-    out.push(`<path class="rm-arrow" data-from="${e(arrow.from)}" data-to="${e(arrow.to)}" data-points="${n(arrow.x1)} ${n(arrow.y1)} ${n(arrow.x2)} ${n(arrow.y2)}" d="${arrow.path}" marker-end="url(#${p}-arrow)"/>`);
+    out.push(`<path class="rm-arrow" data-from="${e(arrow.from)}" data-to="${e(arrow.to)}" data-points="${n(arrow.x1)} ${n(arrow.y1)} ${n(arrow.x2)} ${n(arrow.y2)}"${arrow.vertical ? ' data-vertical=""' : ''} d="${arrow.path}" marker-end="url(#${p}-arrow)"/>`);
   }
   out.push('</g>');
 
@@ -102,7 +104,6 @@ function renderItem(g: ItemGeometry, p: string, href: string, trackTitle: string
   const details = [describeItem(item, trackTitle), item.description, item.owner ? `Owner: ${item.owner}` : '', item.dependsOn.length ? `Depends on: ${item.dependsOn.join(', ')}` : '']
     .filter(Boolean)
     .join('\n');
-  const halo = ` stroke="${palette.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
   const struck = item.status === 'cancelled' ? ' text-decoration="line-through"' : '';
   const focus = union(g.mark, g.label, 2);
   return [
@@ -110,7 +111,7 @@ function renderItem(g: ItemGeometry, p: string, href: string, trackTitle: string
     `<title>${e(details)}</title>`,
     `<rect class="rm-focus" x="${n(focus.x)}" y="${n(focus.y)}" width="${n(focus.width)}" height="${n(focus.height)}" rx="3" fill="none"/>`,
     mark(g, p, colour),
-    text(g.label, 'rm-label', item.status === 'cancelled' ? palette.muted : palette.text, halo + struck),
+    text(g.label, 'rm-label', item.status === 'cancelled' ? palette.muted : palette.text, struck),
     `</a>`,
   ].join('');
 }

@@ -27,7 +27,7 @@ export function reportZodIssues(
 ): void {
   for (const issue of issues) {
     const path = [...base, ...(issue.path as Path)];
-    const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : '';
+    const field = issue.path.length > 0 ? `\`${fieldName(issue.path as Path)}\`` : '';
     const where = field ? `${field} of ${label}` : label;
     const at = yaml.place(path);
     switch (issue.code) {
@@ -65,11 +65,17 @@ export function reportZodIssues(
         break;
       }
       default: {
-        const value = typeof issue.input === 'string' ? ` \`${issue.input}\`` : '';
+        // An invalid id is already named in the label ("item `Bad Id`").
+        const value = typeof issue.input === 'string' && issue.path.at(-1) !== 'id' ? ` (\`${issue.input}\`)` : '';
         report(file, 'error', `Invalid ${where}${value}: ${issue.message}`, at, 'roadmap-schema');
       }
     }
   }
+}
+
+/** `related[2]` for the path `['related', 2]`. */
+function fieldName(path: Path): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index > 0 ? `.${part}` : part)).join('');
 }
 
 /** "a string", "an array" for a Zod type name; arrays are "a list" for editors. */

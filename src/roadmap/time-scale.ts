@@ -76,11 +76,29 @@ export function makeTicks(start: number, end: number, left: number, right: numbe
     const to = Math.min(x(step(unit, tick.time)), right);
     const label = text(tick.time);
     const width = textWidth(label, fontSize);
-    const centre = every > 1 ? from : (from + to) / 2;
-    const labelX = Math.min(Math.max(centre - width / 2, left), right - width);
+    // One unit per label: centred over its unit. Sparser: just after its tick, like a ruler.
+    const labelX = Math.min(Math.max(every > 1 ? from + 3 : (from + to) / 2 - width / 2, left), right - width);
     if ((every === 1 && to - from < width) || labelX < lastRight + minGap) continue;
     tick.label = { text: label, x: labelX, width };
     lastRight = labelX + width;
   }
   return ticks;
+}
+
+/**
+ * The period to show: `from`/`to` when given, else the extent of `spans` rounded out to the
+ * tick unit. An open span (no end) counts a year past its start.
+ */
+export function choosePeriod(spans: readonly { start: number; end: number | undefined }[], from?: number, to?: number): { start: number; end: number } {
+  let start = from ?? Math.min(...spans.map((s) => s.start));
+  let end = to ?? Math.max(...spans.map((s) => s.end ?? s.start + 365 * 86_400_000));
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    const year = new Date().getUTCFullYear();
+    start = from ?? Date.UTC(year, 0, 1);
+    end = to ?? Date.UTC(year + 1, 0, 1);
+  }
+  if (end <= start) end = start + 86_400_000;
+  if (from !== undefined && to !== undefined) return { start, end };
+  const unit = tickUnit(start, end);
+  return { start: from ?? floorTo(unit, start), end: to ?? ceilTo(unit, end) };
 }

@@ -79,7 +79,7 @@ function enhanceFigure(figure: HTMLElement): void {
       arrow.classList.toggle('is-hidden', hide);
       if (hide) continue;
       const [x1, y1, x2, y2] = points!.split(' ').map(Number) as [number, number, number, number];
-      arrow.setAttribute('d', arrowPath(x1, y1 - shift.get(laneOf.get(from!)!)!, x2, y2 - shift.get(laneOf.get(to!)!)!));
+      arrow.setAttribute('d', arrowPath(x1, y1 - shift.get(laneOf.get(from!)!)!, x2, y2 - shift.get(laneOf.get(to!)!)!, arrow.dataset.vertical !== undefined));
     }
     for (const span of svg.querySelectorAll<SVGElement>('.rm-span')) {
       if (span.dataset.h) span.setAttribute('height', String(Number(span.dataset.h) - removed));

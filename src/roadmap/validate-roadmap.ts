@@ -18,24 +18,26 @@ export function validateRoadmap(roadmap: Roadmap): void {
   roadmap.tracks = unique(roadmap.tracks, 'track');
   roadmap.phases = unique(roadmap.phases, 'phase').filter(checkPhaseDates);
   roadmap.items = unique(roadmap.items, 'item');
+  // Items left out below (unknown track, bad dates) were reported once: depending on them is
+  // not a second error.
+  const written = new Set(roadmap.items.map((item) => item.id));
 
   const trackIds = roadmap.tracks.map((track) => track.id);
   const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase]));
   roadmap.items = roadmap.items.filter((item) => {
-    if (!trackIds.includes(item.track)) {
-      unknown(item.source, ['track'], 'track', item.track, trackIds, 'roadmap-unknown-track', `Item \`${item.id}\``);
-      return false;
-    }
+    const knownTrack = trackIds.includes(item.track);
+    if (!knownTrack) unknown(item.source, ['track'], 'track', item.track, trackIds, 'roadmap-unknown-track', `Item \`${item.id}\``);
     if (item.phase !== undefined && !phases.has(item.phase)) {
       unknown(item.source, ['phase'], 'phase', item.phase, [...phases.keys()], 'roadmap-unknown-phase', `Item \`${item.id}\``);
       delete item.phase;
     }
+    if (!knownTrack) return false;
     if (!checkItemDates(item)) return false;
     const phase = item.phase === undefined ? undefined : phases.get(item.phase);
     if (phase?.strict) checkInsidePhase(item, phase);
     return true;
   });
-  checkDependencies(roadmap.items);
+  checkDependencies(roadmap.items, written);
 }
 
 /** Keep the first entry of each id; report every repeat at both places. */
@@ -94,13 +96,14 @@ function checkInsidePhase(item: RoadmapItem, phase: RoadmapPhase): void {
 }
 
 /** Drop dependencies on missing ids (reported), then report each cycle once, by name. */
-function checkDependencies(items: RoadmapItem[]): void {
+function checkDependencies(items: RoadmapItem[], written: ReadonlySet<string>): void {
   const byId = new Map(items.map((item) => [item.id, item]));
   const ids = [...byId.keys()];
-  const written = new Map(items.map((item) => [item.id, [...item.dependsOn]]));
+  const asWritten = new Map(items.map((item) => [item.id, [...item.dependsOn]]));
   for (const item of items) {
     item.dependsOn = item.dependsOn.filter((target, index) => {
       if (byId.has(target)) return true;
+      if (written.has(target)) return false;
       const suggestion = didYouMean(target, ids);
       report(item.source!.file, 'error', `Item \`${item.id}\` depends on missing item \`${target}\``, item.source?.place(['dependsOn', index]), 'roadmap-missing-dependency',
         suggestion ? `Did you mean \`${suggestion}\`?` : 'Add the item, or remove the dependency.');
@@ -111,7 +114,7 @@ function checkDependencies(items: RoadmapItem[]): void {
   for (const cycle of findCycles(ids, edges)) {
     const item = byId.get(cycle[0]!)!;
     // Point at the `dependsOn` entry as written (missing ones were removed from the list).
-    const index = written.get(item.id)!.indexOf(cycle[1]!);
+    const index = asWritten.get(item.id)!.indexOf(cycle[1]!);
     report(item.source!.file, 'error', `Dependency cycle: ${cycle.map((id) => `\`${id}\``).join(' → ')}`, item.source?.place(['dependsOn', index]), 'roadmap-dependency-cycle',
       'An item cannot (indirectly) depend on itself: remove one of these dependencies.');
   }

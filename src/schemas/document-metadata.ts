@@ -44,6 +44,8 @@ export const documentMetadataSchema = z
     recommendations: recommendationLabelSchema.default({ label: 'Recommendation', prefix: 'R' }),
     citationStyle: z.string().default('apa'),
     locale: z.string().optional(),
+    /** Position among the project's documents (home page, navigation); then by id. */
+    order: z.number().int().default(100),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import { getCollection } from 'astro:content';
+import type { AssembledChapter } from '../assemble/assemble-project.ts';
+import type { RoadmapDocumentData } from '../roadmap/roadmap-extension.ts';
 import type { SiteDocument } from './site-data.ts';
 
 /** Every document of the project, in project order (from the content loader). */
@@ -33,4 +35,26 @@ export function toSinglePage(html: string, documentId: string): string {
     const chapter = rest.replace(/\/$/, '');
     return chapter && !chapter.includes('/') ? `href="#${chapter}"` : whole;
   });
+}
+
+/**
+ * Roadmap items that relate to a chapter, to its sections or to its recommendations, each once,
+ * with the place it relates to ("Section 5.2", "Priority P2", "this chapter").
+ */
+export function relatedRoadmapItems(document: SiteDocument, chapter: AssembledChapter): { id: string; title: string; href: string; via: string }[] {
+  const backlinks = (document.extensions.roadmap as RoadmapDocumentData | undefined)?.backlinks ?? {};
+  const places: [string, string][] = [
+    [chapter.id, 'this chapter'],
+    ...chapter.headings.map((h): [string, string] => [h.id, h.number ? `Section ${h.number}` : h.title]),
+    ...document.recommendations.filter((r) => r.chapterId === chapter.id).map((r): [string, string] => [r.id, `${document.metadata.recommendations.label} ${r.number}`]),
+  ];
+  const seen = new Map<string, { id: string; title: string; href: string; via: string }>();
+  for (const [id, via] of places) {
+    for (const item of backlinks[id] ?? []) {
+      const existing = seen.get(item.id);
+      if (existing) existing.via = `${existing.via}, ${via}`;
+      else seen.set(item.id, { ...item, via });
+    }
+  }
+  return [...seen.values()];
 }

@@ -8,7 +8,7 @@ import { parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
 import { layoutTimeline, type TimelineLayout, type TimelineOptions } from '../../src/roadmap/layout-timeline.ts';
 import { overlaps, type Box } from '../../src/roadmap/text-box.ts';
 import { packRows } from '../../src/roadmap/pack-rows.ts';
-import { itemSpan, type Roadmap } from '../../src/roadmap/types.ts';
+import { itemSpan, type Roadmap, type RoadmapActivity } from '../../src/roadmap/types.ts';
 import { generateRoadmap, prng, type Shape } from './generate-roadmap.ts';
 
 const date = (text: string) => parseRoadmapDate(text) as RoadmapDate;
@@ -164,9 +164,12 @@ describe('layoutTimeline geometry', () => {
     ],
   };
 
-  it('snaps the period to the tick unit and maps dates linearly', () => {
+  it('takes the period from the items, snapped to the tick unit, and maps dates linearly', () => {
     const layout = layoutTimeline(roadmap, { width: 720 });
-    expect([new Date(layout.period.start).toISOString().slice(0, 10), new Date(layout.period.end).toISOString().slice(0, 10)]).toEqual(['2026-01-01', '2028-01-01']);
+    // Items from Q2 2026; the ongoing one is drawn a year past its start (2027): to the end of 2027.
+    expect([new Date(layout.period.start).toISOString().slice(0, 10), new Date(layout.period.end).toISOString().slice(0, 10)]).toEqual(['2026-04-01', '2028-01-01']);
+    const noItems = layoutTimeline({ ...roadmap, items: [] });
+    expect([noItems.period.start, noItems.period.end].map((t) => new Date(t).toISOString().slice(0, 10))).toEqual(['2026-01-01', '2028-01-01']);
     const [m, x] = layout.items;
     // 2026-07 is a month: its diamond sits in the middle of July.
     const xOf = (iso: string) => layout.plot.left + ((Date.parse(iso) - layout.period.start) / (layout.period.end - layout.period.start)) * (layout.plot.right - layout.plot.left);
@@ -179,8 +182,8 @@ describe('layoutTimeline geometry', () => {
 
   it('uses quarters for short periods, months for shorter ones, years for long ones', () => {
     const units = (layout: TimelineLayout) => layout.axis.labels.map((l) => l.text);
-    // The ongoing activity is drawn a year past its start: 2026 to 2027 is two years, in quarters.
-    expect(units(layoutTimeline(roadmap, { width: 720 }))).toEqual(['Q1 2026', 'Q2', 'Q3', 'Q4', 'Q1 2027', 'Q2', 'Q3', 'Q4']);
+    // Q2 2026 to the end of 2027, in quarters.
+    expect(units(layoutTimeline(roadmap, { width: 720 }))).toEqual(['Q2 2026', 'Q3', 'Q4', 'Q1 2027', 'Q2', 'Q3', 'Q4']);
     expect(units(layoutTimeline(roadmap, { width: 720, from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 6, 1) }))).toEqual(['Jan 2026', 'Feb', 'Mar', 'Apr', 'May', 'Jun']);
     expect(units(layoutTimeline(roadmap, { width: 720, from: Date.UTC(2020, 0, 1), to: Date.UTC(2030, 0, 1) }))).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029']);
     // Thirty years on a narrow drawing: labels thin out on a round rhythm.
@@ -191,13 +194,27 @@ describe('layoutTimeline geometry', () => {
   });
 
   it('draws a dependency arrow from the end of one mark to the start of the next', () => {
-    const layout = layoutTimeline(roadmap, { width: 720 });
+    const later: Roadmap = { ...roadmap, items: [roadmap.items[0]!, { ...(roadmap.items[1] as RoadmapActivity), start: date('2027-Q2'), end: date('2028') }] };
+    const layout = layoutTimeline(later, { width: 720 });
     const [m, x] = layout.items;
     expect(layout.arrows).toHaveLength(1);
-    expect(layout.arrows[0]).toMatchObject({ from: 'm', to: 'x', y1: m!.cy, y2: x!.cy });
+    expect(layout.arrows[0]).toMatchObject({ from: 'm', to: 'x', y1: m!.cy, y2: x!.cy, vertical: false });
     expect(layout.arrows[0]!.x1).toBeCloseTo(m!.cx + 6, 6);
     expect(layout.arrows[0]!.x2).toBeCloseTo(x!.x1 - 1, 6);
     expect(layout.arrows[0]!.path).toMatch(/^M[\d.]+ [\d.]+C/);
+  });
+
+  it('drops the arrow into an item that starts before its dependency ends', () => {
+    // `x` (from Q2 2026) depends on `m` (Jul 2026), in another lane below.
+    const layout = layoutTimeline(roadmap, { width: 720 });
+    const [m, x] = layout.items;
+    const arrow = layout.arrows[0]!;
+    expect(arrow).toMatchObject({ from: 'm', to: 'x', vertical: true, y2: x!.cy });
+    expect(arrow.y1).toBeCloseTo(m!.mark.y + m!.mark.height, 6);
+    expect(arrow.x1).toBeGreaterThanOrEqual(m!.mark.x);
+    expect(arrow.x1).toBeLessThanOrEqual(m!.mark.x + m!.mark.width);
+    expect(arrow.x2).toBeCloseTo(x!.x1 - 1, 6);
+    expect(arrow.path).toMatch(new RegExp(`^M${arrow.x1.toFixed(1).replace('.0', '')} `));
   });
 
   it('draws a today line only inside the period', () => {

@@ -336,3 +336,14 @@ describe('loadRoadmap: dependencies', () => {
     ]);
   });
 });
+
+describe('loadRoadmap: one report per mistake', () => {
+  it('does not report dependencies on items left out for another error', async () => {
+    const { messages, roadmap } = await load({
+      'a-tracks.yaml': baseTracks,
+      'items.yaml': 'items:\n  - id: a\n    title: A\n    track: nowhere\n    status: planned\n    date: 2027\n  - id: b\n    title: B\n    track: alpha\n    status: planned\n    date: 2028\n    dependsOn: [a]\n',
+    });
+    expect(messages).toEqual(['roadmap/items.yaml:4:12: Item `a` has unknown track `nowhere`']);
+    expect(roadmap!.items.map((i) => [i.id, i.dependsOn])).toEqual([['b', []]]);
+  });
+});
