@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     await build({
       root: toolRoot,
       outDir: partial,
+      // Astro keeps its content store in the cache folder: one per content root and output, so
+      // that builds running at the same time (tests, releases) never read each other's documents.
+      cacheDir: path.join(toolRoot, 'node_modules/.astro', `srida-${createHash('sha256').update(`${options.root}\0${out}`).digest('hex').slice(0, 12)}`),
       logLevel: options.quiet ? 'error' : 'warn',
       mode: 'production',
     });

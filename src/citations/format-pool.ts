@@ -1,0 +1,173 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import { hash, Lru, processWide } from './cache.ts';
+import { formatDocument, type FormatJob, type FormatResult } from './format-document.ts';
+import type { WorkerRequest } from './format-worker.ts';
+import { builtInStyles } from './styles.ts';
+
+const results = processWide('format-results', () => new Lru<Promise<FormatResult>>(8));
+const builtInLocales = new Set(['en-US', 'de-DE', 'fr-FR', 'nl-NL', 'es-ES']);
+
+/** Bibliographies from this size up are formatted in worker threads (see {@link useWorkers}). */
+const workerThreshold = 150;
+
+/**
+ * Whether to format in worker threads: for large bibliographies on a machine with more than
+ * one core (then the documents format side by side, and each engine is built while the main
+ * thread parses Markdown). Each worker costs its own copy of citation-js and of the style's
+ * engine (about 0.6 s of CPU for APA), which only pays off for large jobs; on a busy machine
+ * it may not (see docs/citations.md). `SRIDA_CITATION_WORKERS=0` switches workers off, `=N`
+ * forces N workers whatever the size and the cores.
+ *
+ * @param entries number of entries in the bibliography.
+ */
+export function useWorkers(entries: number): boolean {
+  const setting = process.env.SRIDA_CITATION_WORKERS;
+  if (setting !== undefined) return Number(setting) >= 1;
+  return entries >= workerThreshold && availableParallelism() >= 2;
+}
+
+/**
+ * Format a document's citations, or return the result of an identical earlier job: in
+ * `astro dev` an edit that changes no citation (most edits) costs no formatting at all.
+ *
+ * @param job what to format.
+ * @param options `documentId`: which document the job is for (a document keeps its worker,
+ *   whose engine is warm); `workers`: run in a worker thread (default: false).
+ */
+export function formatCached(job: FormatJob, options: { documentId?: string; workers?: boolean } = {}): Promise<FormatResult> {
+  const key = jobKey(job);
+  const cached = results.get(key);
+  if (cached) return cached;
+  const workers = options.workers ? pool() : undefined;
+  const promise = workers
+    ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job))
+    : Promise.resolve().then(() => formatDocument(job));
+  results.set(key, promise);
+  // A failure is not cached: the next assembly tries again.
+  promise.catch(() => results.delete(key));
+  return promise as Promise<FormatResult>;
+}
+
+/**
+ * Build the engine a document will need ahead of its job (in its worker, while the main
+ * thread parses Markdown). Does nothing without workers.
+ */
+export function warmUp(style: string, locale: string, documentId: string): void {
+  pool()
+    ?.run('warm', { style, locale, items: [warmItem], clusters: [{ mode: 'normal', items: [{ id: warmItem.id }] }] }, documentId)
+    .catch(() => undefined);
+}
+
+/** How many worker threads are running (0 when jobs run in this thread). */
+export function workerCount(): number {
+  return state.pool && !state.pool.broken ? state.pool.size : 0;
+}
+
+/** Forget formatted results (for benchmarks and tests that need a cold start). */
+export function clearFormatCache(): void {
+  results.clear();
+}
+
+/** Cache key of a job: everything that decides its result. */
+function jobKey(job: FormatJob): string {
+  return hash(job.style, job.locale, JSON.stringify(job.items), JSON.stringify(job.clusters));
+}
+
+const warmItem = { id: 'warm-up', type: 'book', title: 'Warm-up', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };
+
+/** A few worker threads, kept across assemblies (idle ones do not keep the process alive). */
+class Pool {
+  readonly #workers: { worker: Worker; pending: Map<number, { resolve: (value: FormatResult) => void; reject: (error: Error) => void }> }[] = [];
+  readonly #assigned = new Map<string, number>();
+  #nextId = 0;
+  #broken = false;
+
+  /** Start `size` workers; they load citation-js at once. */
+  constructor(size: number) {
+    const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'format-worker.ts');
+    for (let index = 0; index < size; index++) {
+      // A bigger young generation: citeproc allocates many short-lived objects.
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const slot = { worker, pending: new Map() };
+      worker.unref();
+      worker.on('message', (message: { id: number; result?: FormatResult; error?: string }) => {
+        const waiting = slot.pending.get(message.id);
+        slot.pending.delete(message.id);
+        if (slot.pending.size === 0) worker.unref();
+        if (message.error !== undefined) waiting?.reject(new Error(message.error));
+        else waiting?.resolve(message.result!);
+      });
+      const fail = (error: Error) => {
+        this.#broken = true;
+        for (const waiting of slot.pending.values()) waiting.reject(error);
+        slot.pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', () => fail(new Error('citation worker exited')));
+      this.#workers.push(slot);
+    }
+  }
+
+  /** Whether a worker failed (then jobs run in the main thread). */
+  get broken(): boolean {
+    return this.#broken;
+  }
+
+  /** Number of workers. */
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Send a job to the worker of its document (with any custom style or locale it needs). */
+  run(kind: WorkerRequest['kind'], job: FormatJob, documentId: string): Promise<FormatResult> {
+    let index = this.#assigned.get(documentId);
+    if (index === undefined) {
+      index = this.#assigned.size % this.#workers.length;
+      this.#assigned.set(documentId, index);
+    }
+    const slot = this.#workers[index]!;
+    const id = this.#nextId++;
+    const request: WorkerRequest = { id, kind, job, styles: {}, locales: {} };
+    const csl = plugins.config.get('@csl');
+    if (!(builtInStyles as readonly string[]).includes(job.style)) request.styles[job.style] = csl.styles.get(job.style);
+    if (!builtInLocales.has(job.locale)) request.locales[job.locale] = csl.locales.get(job.locale);
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.ref();
+      slot.worker.postMessage(request);
+    });
+  }
+}
+
+const state = processWide('format-pool', () => ({ pool: undefined as Pool | undefined, disabled: false }));
+
+/**
+ * The shared pool, or undefined when jobs should run in this thread: workers switched off
+ * (`SRIDA_CITATION_WORKERS=0`), or a worker failed to start (e.g. a bundler moved this file
+ * away from format-worker.ts).
+ */
+function pool(): Pool | undefined {
+  if (state.disabled) return undefined;
+  if (state.pool?.broken) {
+    state.disabled = true;
+    return undefined;
+  }
+  if (state.pool) return state.pool;
+  const setting = process.env.SRIDA_CITATION_WORKERS;
+  const size = setting === undefined ? Math.min(2, availableParallelism()) : Math.min(Number(setting), 8);
+  if (!(size >= 1)) {
+    state.disabled = true;
+    return undefined;
+  }
+  try {
+    state.pool = new Pool(size);
+  } catch {
+    state.disabled = true;
+  }
+  return state.pool;
+}
