@@ -6,8 +6,9 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    // Browser and build tests share one built site (see tests/global-setup.ts); keep files in one
-    // process pool of two so the 2-core machines are not oversubscribed.
-    maxWorkers: 2,
+    // Test files run one after another: several build an Astro site, and Astro builds started
+    // from the same project at once overwrite each other's prerender chunks. The browser tests
+    // share one built site (tests/global-setup.ts).
+    fileParallelism: false,
   },
 });

@@ -1,5 +1,8 @@
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { runPdf } from './commands/pdf.ts';
+import { runRelease } from './commands/release.ts';
+import { runVerifyRelease } from './commands/verify-release.ts';
 import { parseCommandLine, usage, type CommandOptions } from './parse-args.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -7,6 +10,9 @@ import { createOutput, type Output } from './output.ts';
 const commands: Record<string, (options: CommandOptions, output: Output) => Promise<number>> = {
   check: runCheck,
   build: runBuild,
+  pdf: runPdf,
+  release: runRelease,
+  'verify-release': runVerifyRelease,
 };
 
 /**

@@ -12,6 +12,8 @@ export interface CommandOptions {
   strict: boolean;
   /** Skip the PDFs in `build`. */
   noPdf: boolean;
+  /** Two-sided PDFs (chapters open on right-hand pages). */
+  duplex: boolean;
   quiet: boolean;
   force?: string;
   stage?: string;
@@ -29,6 +31,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
       out: { type: 'string' },
       strict: { type: 'boolean', default: false },
       'no-pdf': { type: 'boolean', default: false },
+      duplex: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       force: { type: 'string' },
       stage: { type: 'string' },
@@ -43,6 +46,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
     out: path.resolve(cwd, values.out ?? path.join(root, 'dist')),
     strict: values.strict ?? false,
     noPdf: values['no-pdf'] ?? false,
+    duplex: values.duplex ?? false,
     quiet: values.quiet ?? false,
     force: values.force,
     stage: values.stage,
@@ -55,12 +59,19 @@ export const usage = `Usage: srida <command> [options]
 Commands:
   check               validate chapters, metadata, bibliography and roadmap
   build               check, then build the website (and the PDFs) into --out
-  pdf [document]      print the PDFs of the built site
+  pdf [document...]   print the PDFs of the site built in --out
+  release <document> <version> --stage draft|final [--force "reason"]
+                      cut a release: print, checksum, notes, commit and tag it
+  verify-release <document> <version>
+                      rebuild a release from its tag and compare with the published PDF
 
 Options:
   --root DIR          project folder holding chapters/, bibliography/, roadmap/ (default: .)
   --out DIR           output folder of build (default: <root>/dist)
-  --strict            check: warnings fail too
+  --strict            check: warnings fail too; verify-release: differing bytes on the same Chromium fail
+  --stage STAGE       release: draft (for consultation) or final
+  --force REASON      release: a final although some chapters are not final
   --no-pdf            build: skip the PDFs
+  --duplex            build, pdf: two-sided layout, chapters open on right-hand pages
   -q, --quiet         print only problems
   -h, --help          show this help`;

@@ -12,11 +12,17 @@ export interface BuildSiteOptions {
   /** Final output folder. */
   out: string;
   quiet?: boolean;
+  /**
+   * Runs on the finished build before it replaces `out` (e.g. printing the PDFs into it); if it
+   * throws, the build is discarded and `out` stays as it was.
+   */
+  beforeSwap?: (dir: string) => Promise<void>;
 }
 
 /**
- * Build the static site with Astro into a temporary folder beside `out`, then swap it in, so a
- * failed build never leaves a half-written site where the last good one was.
+ * Build the static site with Astro into a temporary folder beside `out`, let `beforeSwap` add
+ * to it (the PDFs), then swap it in, so a failed build or print never leaves a half-written
+ * site where the last good one was.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<{ out: string; pages: number }> {
   const out = path.resolve(options.out);
@@ -35,6 +41,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
       logLevel: options.quiet ? 'error' : 'warn',
       mode: 'production',
     });
+    await options.beforeSwap?.(partial);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;

@@ -11,6 +11,12 @@ export async function getDocuments(): Promise<SiteDocument[]> {
     .sort((a, b) => a.position - b.position);
 }
 
+/** `getStaticPaths` of every per-document page (`/<doc>/…`): one path per document. */
+export async function documentPaths() {
+  const documents = await getDocuments();
+  return documents.map((document) => ({ params: { doc: document.id }, props: { document } }));
+}
+
 /** Human words for statuses. */
 export const statusLabels: Record<string, string> = {
   draft: 'Draft',

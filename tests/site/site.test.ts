@@ -75,6 +75,37 @@ describe('the built site, as a reader gets it', () => {
     await page.close();
   });
 
+  it('resolves every citation to an entry and every entry back to its citations, in Chromium', async () => {
+    const page = await browser.newPage();
+    for (const doc of ['srida', 'blueprint']) {
+      await page.goto(`${server.url}/${doc}/references/`);
+      const entries = await page.$$eval('.csl-entry', (nodes) => nodes.map((n) => ({ id: n.id, backlinks: [...n.querySelectorAll('.csl-backlinks a')].map((a) => (a as HTMLAnchorElement).href) })));
+      expect(entries.length).toBeGreaterThan(10);
+      const entryIds = new Set(entries.map((e) => e.id));
+      const byPage = new Map<string, string[]>();
+      for (const entry of entries) {
+        expect(entry.backlinks.length, `${entry.id} has back-links`).toBeGreaterThan(0);
+        for (const href of entry.backlinks) {
+          const url = new URL(href);
+          byPage.set(url.pathname, [...(byPage.get(url.pathname) ?? []), url.hash.slice(1)]);
+        }
+      }
+      for (const [pathname, ids] of byPage) {
+        await page.goto(`${server.url}${pathname}`);
+        const found = await page.evaluate((wanted: string[]) => wanted.filter((id) => document.getElementById(id)?.classList.contains('citation')), ids);
+        expect(found, pathname).toEqual(ids);
+        const targets = await page.$$eval('.citation-ref', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href)).map((u) => `${u.pathname}${u.hash}`));
+        for (const target of targets) {
+          expect(target.startsWith(`/${doc}/references/#`), target).toBe(true);
+          expect(entryIds.has(target.split('#')[1]!), target).toBe(true);
+        }
+        const text = await page.$eval('main', (main) => main.textContent ?? '');
+        expect(text).not.toMatch(/\[@[\w:.\/-]+|(^|\s)@[a-z][\w:.\/-]*\d{4}/);
+      }
+    }
+    await page.close();
+  });
+
   it('uses only local resources: nothing is requested outside the site', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];

@@ -2,8 +2,22 @@ import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
 import { runCheck } from './check.ts';
 import { buildSite } from '../../site/build-site.ts';
+import { printStep } from './pdf.ts';
 
-/** `srida build`: check, then build the site into `--out` (never half: see buildSite). */
+/** Thrown inside the build when printing failed, to discard the build (exit code kept). */
+class PrintFailed extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super('printing failed');
+    this.code = code;
+  }
+}
+
+/**
+ * `srida build`: check, then build the site and (unless `--no-pdf`) print its PDFs into a
+ * temporary folder, which replaces `--out` only when everything succeeded. A failed print keeps
+ * the previous site and PDFs as they were.
+ */
 export async function runBuild(options: CommandOptions, output: Output): Promise<number> {
   const checked = await runCheck({ ...options, strict: false }, output);
   if (checked !== 0) {
@@ -11,7 +25,25 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
     return checked;
   }
   const started = performance.now();
-  const result = await buildSite({ root: options.root, out: options.out, quiet: options.quiet });
-  output.info(`srida build: site written to ${result.out} (${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return 0;
+  try {
+    const result = await buildSite({
+      root: options.root,
+      out: options.out,
+      quiet: options.quiet,
+      beforeSwap: options.noPdf
+        ? undefined
+        : async (dir) => {
+            const code = await printStep({ site: dir, quiet: options.quiet, duplex: options.duplex }, output);
+            if (code !== 0) throw new PrintFailed(code);
+          },
+    });
+    output.info(`srida build: site${options.noPdf ? '' : ' and PDFs'} written to ${result.out} (${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PrintFailed) {
+      output.error(`srida build: the PDFs could not be printed; ${options.out} was left as it was.`);
+      return error.code;
+    }
+    throw error;
+  }
 }

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { PdfError } from '../../pdf/errors.ts';
+import { printPdfs, type PrintedPdf } from '../../pdf/print-pdfs.ts';
+import { describeProgress } from '../../pdf/progress.ts';
+import type { Output } from '../output.ts';
+import type { CommandOptions } from '../parse-args.ts';
+
+/** Options of the PDF step, shared by `srida pdf` and `srida build`. */
+export interface PdfStepOptions {
+  /** The built site. */
+  site: string;
+  documents?: string[];
+  quiet: boolean;
+  /** Two-sided layout (chapters open on right-hand pages); also `SRIDA_PDF_DUPLEX=1`. */
+  duplex?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * `srida pdf [document...]`: print the PDFs of the site built in `--out` (default `<root>/dist`)
+ * into `<out>/pdf/`. Two-sided layout with `--duplex` (or `SRIDA_PDF_DUPLEX=1`).
+ */
+export async function runPdf(options: CommandOptions, output: Output): Promise<number> {
+  return printStep({ site: options.out, documents: options.positionals, quiet: options.quiet, duplex: options.duplex }, output);
+}
+
+/**
+ * Print with progress on the terminal (one line per step; none with `--quiet` or when
+ * `CI=true`, where only the result is printed). Ctrl-C or SIGTERM closes the browser and exits
+ * 130. Exit code 1 for a failed print (the message says why), 0 when every PDF is written.
+ */
+export async function printStep(options: PdfStepOptions, output: Output): Promise<number> {
+  const env = options.env ?? process.env;
+  const showProgress = !options.quiet && env.CI !== 'true';
+  const controller = new AbortController();
+  const abort = () => controller.abort(new PdfError('Interrupted: the browser was closed and no PDF was changed'));
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  const started = performance.now();
+  let printed: PrintedPdf[];
+  try {
+    printed = await printPdfs({
+      site: options.site,
+      documents: options.documents,
+      duplex: options.duplex || env.SRIDA_PDF_DUPLEX === '1' || env.SRIDA_PDF_DUPLEX === 'true',
+      signal: controller.signal,
+      onProgress: showProgress ? (event) => output.info(`srida pdf: ${describeProgress(event)}`) : undefined,
+    });
+  } catch (error) {
+    if (controller.signal.aborted) {
+      output.error(`srida pdf: ${(controller.signal.reason as Error).message}`);
+      return 130;
+    }
+    if (!(error instanceof PdfError)) throw error;
+    output.error(`srida pdf: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+  if (!options.quiet) {
+    const list = printed.map((pdf) => `${displayPath(pdf.file)} (${pdf.pages} pages)`).join(', ');
+    output.info(`srida pdf: ${printed.length} PDF${printed.length === 1 ? '' : 's'} written in ${((performance.now() - started) / 1000).toFixed(1)} s: ${list}`);
+  }
+  return 0;
+}
+
+/** A path relative to the current folder when it is below it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,119 @@
+import type { DocumentMetadata } from '../schemas/document-metadata.ts';
+import type { ReleaseEntry, ReleaseManifest, ReleasedFile } from '../schemas/release-manifest.ts';
+import { stageLabels, type ReleaseContext } from './context.ts';
+import { citationName, publicName, releaseFileHref, releaseNotesName, releasesPageHref, zenodoName } from './paths.ts';
+import { citeAs, consultationWindow, releasePrintData, type ReleasePrintData } from './print-marks.ts';
+import { formatReleaseDate } from './release-date.ts';
+
+/** A released file as the site offers it. */
+export interface SiteReleaseFile {
+  /** Name on disk, in `releases/<document>/<version>/`. */
+  file: string;
+  /** Name of the download. */
+  name: string;
+  href: string;
+  /** What it is: "PDF", "Release notes", "CITATION.cff", "Zenodo metadata". */
+  label: string;
+  sha256: string;
+  bytes: number;
+  /** "1.2 MB". */
+  size: string;
+}
+
+/** One release as the releases pages show it. */
+export interface SiteRelease {
+  version: string;
+  stage: ReleaseEntry['stage'];
+  stageLabel: string;
+  date: string;
+  dateText: string;
+  tag: string;
+  pdf: SiteReleaseFile & { pages: number };
+  files: SiteReleaseFile[];
+  consultation?: { window: string; respond: string; url?: string };
+  doi?: string;
+  citeAs?: string;
+  forced?: string;
+  /** For a draft: the newest final, which replaces it. */
+  supersededBy?: { version: string; dateText: string; href: string; pdfHref: string };
+  /** False when a file did not match its checksum when the site was built: not offered for download. */
+  verified: boolean;
+}
+
+/** What the release extension hands the site for each document: `document.extensions.releases`. */
+export interface ReleasesData {
+  document: string;
+  /** `/<document>/releases/` */
+  pageHref: string;
+  /** Newest first. */
+  releases: SiteRelease[];
+  latest?: SiteRelease;
+  latestFinal?: SiteRelease;
+  /** Only while `srida release`/`verify-release` builds this document: what the print page marks. */
+  building?: ReleasePrintData;
+}
+
+const fileLabels: Record<string, string> = { [releaseNotesName]: 'Release notes', [citationName]: 'CITATION.cff', [zenodoName]: 'Zenodo metadata' };
+
+/** "1.2 MB", "845 kB", "512 bytes" (SI units, as browsers show downloads). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function siteFile(documentId: string, version: string, record: ReleasedFile, label: string): SiteReleaseFile {
+  return { file: record.file, name: publicName(record.file), href: releaseFileHref(documentId, version, record.file), label, sha256: record.sha256, bytes: record.bytes, size: formatBytes(record.bytes) };
+}
+
+/**
+ * The site's view of a document's releases: newest first, drafts pointing at the newest final
+ * that came after them, and (in a release build) the marks the print page sets.
+ */
+export function toReleasesData(input: {
+  documentId: string;
+  metadata: DocumentMetadata;
+  manifest?: ReleaseManifest;
+  /** Versions whose files failed their checksum. */
+  unverified?: ReadonlySet<string>;
+  building?: ReleaseContext;
+}): ReleasesData {
+  const { documentId, metadata } = input;
+  const entries = input.manifest?.releases ?? [];
+  const site = entries.map((entry): SiteRelease => ({
+    version: entry.version,
+    stage: entry.stage,
+    stageLabel: stageLabels[entry.stage],
+    date: entry.date,
+    dateText: formatReleaseDate(entry.date, metadata.language),
+    tag: entry.tag,
+    pdf: { ...siteFile(documentId, entry.version, entry.pdf, 'PDF'), pages: entry.pdf.pages },
+    files: entry.files.map((record) => siteFile(documentId, entry.version, record, fileLabels[record.file] ?? record.file)),
+    consultation: entry.consultation ? { window: consultationWindow(entry.consultation, metadata.language), respond: entry.consultation.respond, url: entry.consultation.url } : undefined,
+    doi: entry.doi,
+    citeAs: entry.stage === 'final' ? citeAs(metadata, entry) : undefined,
+    forced: entry.forced,
+    verified: !input.unverified?.has(entry.version),
+  }));
+  for (const [index, release] of site.entries()) {
+    if (release.stage !== 'draft') continue;
+    const final = site.slice(index + 1).filter((later) => later.stage === 'final').at(-1);
+    if (final) release.supersededBy = { version: final.version, dateText: final.dateText, href: `${releasesPageHref(documentId)}#v${final.version}`, pdfHref: final.pdf.href };
+  }
+  const newestFirst = site.reverse();
+  const building = input.building?.document === documentId ? releasePrintData(input.building, metadata) : undefined;
+  return {
+    document: documentId,
+    pageHref: releasesPageHref(documentId),
+    releases: newestFirst,
+    latest: newestFirst[0],
+    latestFinal: newestFirst.find((release) => release.stage === 'final'),
+    building,
+  };
+}
+
+/** The releases data of a site document (empty when the extension did not run). */
+export function releasesOf(document: { id: string; extensions?: Record<string, unknown> }): ReleasesData {
+  const data = document.extensions?.releases as ReleasesData | undefined;
+  return data ?? { document: document.id, pageHref: releasesPageHref(document.id), releases: [] };
+}
