@@ -1,24 +1,32 @@
 // Child of scripts/bench.ts: assemble one content root and print timings as JSON.
 // Run in its own process so that peak memory (maxRSS) belongs to this work alone.
+//   core: the pipeline without extensions (parse, number, cross-reference, render) — what
+//         pandoc does when it turns the corpus into HTML;
+//   full cold: with citations and roadmap, caches cleared before each run;
+//   full warm: the same in a process that has assembled before (what `astro dev` and the
+//         build after `check` see).
 import { assembleProject } from '../src/assemble/assemble-project.ts';
-import { loadProject } from '../src/content/load-project.ts';
+import { clearCitationCaches } from '../src/citations/index.ts';
 
 const root = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 3);
-const t0 = performance.now();
-await loadProject(root);
-const load = performance.now() - t0;
-const times: number[] = [];
-let words = 0;
-let chapters = 0;
-let messages = 0;
-for (let run = 0; run < runs; run++) {
-  const started = performance.now();
-  const project = await assembleProject(root);
-  times.push(performance.now() - started);
-  chapters = project.documents.reduce((n, d) => n + d.chapters.length, 0);
-  words = project.documents.reduce((n, d) => n + d.chapters.reduce((m, c) => m + c.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length, 0), 0);
-  messages = project.files.reduce((n, f) => n + f.messages.length, 0);
+
+async function median(work: () => Promise<unknown>, before?: () => void): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    before?.();
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
 }
-times.sort((a, b) => a - b);
-console.log(JSON.stringify({ firstLoadMs: load, coldMs: times.at(-1), medianMs: times[Math.floor(times.length / 2)], minMs: times[0], chapters, words, messages, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+
+const project = await assembleProject(root, { extensions: [] });
+const chapters = project.documents.reduce((n, d) => n + d.chapters.length, 0);
+const words = project.documents.reduce((n, d) => n + d.chapters.reduce((m, c) => m + c.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length, 0), 0);
+const coreMs = await median(() => assembleProject(root, { extensions: [] }));
+const fullColdMs = await median(() => assembleProject(root), clearCitationCaches);
+const fullWarmMs = await median(() => assembleProject(root));
+console.log(JSON.stringify({ coreMs, fullColdMs, fullWarmMs, chapters, words, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
