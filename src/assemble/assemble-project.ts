@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { loadProject, type ChapterSource, type DocumentSource } from '../content/load-project.ts';
 import type { ChapterKind, ChapterStatus } from '../schemas/chapter-front-matter.ts';
@@ -55,6 +56,9 @@ export interface AssembledRecommendation {
 export interface AssembledDocument {
   id: string;
   metadata: DocumentMetadata;
+  /** The abstract (Markdown inline syntax allowed) as HTML, and as plain text for meta tags. */
+  abstractHtml: string;
+  abstractText: string;
   chapters: AssembledChapter[];
   recommendations: AssembledRecommendation[];
   figures: Target[];
@@ -217,9 +221,12 @@ export async function assembleProject(root: string, options: { extensions?: read
         html,
       });
     }
+    const abstractTree = parseMarkdown(document.metadata.abstract);
     documents.push({
       id: document.id,
       metadata: document.metadata,
+      abstractHtml: await renderHtml(abstractTree, document.metadataFile, `${document.id}-abstract-`),
+      abstractText: toString(abstractTree),
       chapters: [...assembled, ...generated],
       recommendations,
       figures: targets.filter((t) => t.kind === 'figure'),

@@ -20,6 +20,8 @@ export function toSiteDocuments(project: AssembledProject): SiteDocument[] {
   return project.documents.map((document) => ({
     id: document.id,
     metadata: document.metadata,
+    abstractHtml: document.abstractHtml,
+    abstractText: document.abstractText,
     chapters: document.chapters,
     recommendations: document.recommendations,
     figures: document.figures.map(toSiteTarget),

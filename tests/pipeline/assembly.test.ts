@@ -83,6 +83,18 @@ describe('the basic fixture', () => {
   });
 });
 
+describe('document metadata', () => {
+  it('renders the abstract’s Markdown for pages and gives plain text for meta tags', async () => {
+    const root = await makeProject({
+      'chapters/doc/document.yaml': documentYaml().replace('abstract: A test document.', 'abstract: An *edition* written from `public` material.'),
+      'chapters/doc/01-a.md': chapter('A', 'Text'),
+    });
+    const { project: p } = await assembleWithMessages(root);
+    expect(p.documents[0]!.abstractHtml).toBe('<p>An <em>edition</em> written from <code>public</code> material.</p>');
+    expect(p.documents[0]!.abstractText).toBe('An edition written from public material.');
+  });
+});
+
 describe('ids', () => {
   it('explicit ids win and generated slugs never take them, across the whole document', async () => {
     const root = await makeProject({
