@@ -33,7 +33,7 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
       beforeSwap: options.noPdf
         ? undefined
         : async (dir) => {
-            const code = await printStep({ site: dir, quiet: options.quiet, duplex: options.duplex }, output);
+            const code = await printStep({ site: dir, finalSite: options.out, quiet: options.quiet, duplex: options.duplex }, output);
             if (code !== 0) throw new PrintFailed(code);
           },
     });

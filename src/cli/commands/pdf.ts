@@ -11,6 +11,8 @@ export interface PdfStepOptions {
   site: string;
   documents?: string[];
   quiet: boolean;
+  /** Where `site` will end up, for messages (the build prints into a staging folder first). */
+  finalSite?: string;
   /** Two-sided layout (chapters open on right-hand pages); also `SRIDA_PDF_DUPLEX=1`. */
   duplex?: boolean;
   env?: Record<string, string | undefined>;
@@ -37,6 +39,8 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   const started = performance.now();
+  /** Name the final folder, not the staging one, in messages. */
+  const shown = (text: string) => (options.finalSite ? text.replaceAll(options.site, options.finalSite).replaceAll(displayPath(options.site), displayPath(options.finalSite)) : text);
   let printed: PrintedPdf[];
   try {
     printed = await printPdfs({
@@ -44,7 +48,7 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
       documents: options.documents,
       duplex: options.duplex || env.SRIDA_PDF_DUPLEX === '1' || env.SRIDA_PDF_DUPLEX === 'true',
       signal: controller.signal,
-      onProgress: showProgress ? (event) => output.info(`srida pdf: ${describeProgress(event)}`) : undefined,
+      onProgress: showProgress ? (event) => output.info(`srida pdf: ${shown(describeProgress(event))}`) : undefined,
     });
   } catch (error) {
     if (controller.signal.aborted) {
@@ -59,7 +63,7 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
     process.off('SIGTERM', abort);
   }
   if (!options.quiet) {
-    const list = printed.map((pdf) => `${displayPath(pdf.file)} (${pdf.pages} pages)`).join(', ');
+    const list = printed.map((pdf) => `${shown(displayPath(pdf.file))} (${pdf.pages} pages)`).join(', ');
     output.info(`srida pdf: ${printed.length} PDF${printed.length === 1 ? '' : 's'} written in ${((performance.now() - started) / 1000).toFixed(1)} s: ${list}`);
   }
   return 0;
