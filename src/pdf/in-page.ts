@@ -153,3 +153,25 @@ export async function inlineSvgImages(): Promise<number> {
   }
   return count;
 }
+
+/**
+ * Wait for every font and image, then lay the page out again from scratch. The first layout ran
+ * while fonts were still arriving (the italic face, say, is only fetched once text needs it), and
+ * what Chromium keeps from that history can change the print without changing the text: whether
+ * a link over two runs ("Chapter 2 *Science drivers*") becomes one link annotation or two.
+ * Taking the root out of the layout and putting it back rebuilds every layout object with the
+ * fonts in place, so each print starts from the same state.
+ */
+export async function settleLayout(): Promise<void> {
+  await document.fonts.ready;
+  await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+  const root = document.documentElement;
+  const style = root.getAttribute('style');
+  root.style.setProperty('display', 'none', 'important');
+  void root.offsetHeight;
+  if (style === null) root.removeAttribute('style');
+  else root.setAttribute('style', style);
+  void root.offsetHeight;
+  await document.fonts.ready;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}

@@ -1,7 +1,7 @@
 import type { Browser, PDFOptions } from 'puppeteer';
 import { PdfError } from './errors.ts';
 import { guardPage, type PageGuard } from './guard-page.ts';
-import { applyPagination, enableDuplex, inlineSvgImages, readHeadings, readPrintData } from './in-page.ts';
+import { applyPagination, enableDuplex, inlineSvgImages, readHeadings, readPrintData, settleLayout } from './in-page.ts';
 import type { PrintMetadata } from './print-edition.ts';
 import type { PrintProgress } from './progress.ts';
 import { readPageLayout } from './read-destinations.ts';
@@ -53,9 +53,7 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     if (!metadata) throw new PdfError(`${url} is not a print edition (no \`#srida-print-data\`)`, 'Rebuild the site with this version of srida.');
     if (duplex) await page.evaluate(enableDuplex);
     await page.evaluate(inlineSvgImages);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await page.evaluate(settleLayout);
     failOnProblems(guard, documentId);
     for (let pass = 1; pass <= maxPasses; pass++) {
       const full = pass > 1;

@@ -3,6 +3,7 @@ import type { PrintMetadata } from './print-edition.ts';
 import { appendUpdate } from './incremental-update.ts';
 import { markArtifacts } from './mark-artifacts.ts';
 import { RawPdf, UnsupportedPdf, readString } from './raw-pdf.ts';
+import { renumberNodeNames } from './stable-names.ts';
 import { xmpPacket } from './xmp.ts';
 
 export interface StampOptions {
@@ -30,7 +31,10 @@ export interface StampOptions {
  * Appends an incremental update (milliseconds, whatever the size); a file this cannot read is
  * rewritten with pdf-lib instead (seconds for a long report).
  */
-export async function stampMetadata(bytes: Uint8Array, metadata: PrintMetadata, options: StampOptions): Promise<Uint8Array> {
+export async function stampMetadata(printed: Uint8Array, metadata: PrintMetadata, options: StampOptions): Promise<Uint8Array> {
+  // Chromium's destination and structure names carry a process-wide DOM node counter: the same
+  // page prints with names shifted by a few from one run to the next. Number them from 1.
+  const bytes = renumberNodeNames(printed);
   try {
     return await appendMetadata(new RawPdf(bytes), metadata, options);
   } catch (error) {

@@ -244,6 +244,20 @@ describe('links', () => {
   });
 });
 
+describe('reproducible prints', () => {
+  test('printing the same site twice gives the same bytes', async () => {
+    const date = new Date('2026-06-03T00:00:00Z');
+    const [first, second] = [await temporary('srida-pdf-again-'), await temporary('srida-pdf-again-')];
+    const one = await printPdfs({ site, outDir: first, date });
+    const two = await printPdfs({ site, outDir: second, date });
+    expect(two.map((p) => path.basename(p.file))).toEqual(one.map((p) => path.basename(p.file)));
+    for (const [index, printed] of one.entries()) {
+      const [a, b] = [await readFile(printed.file), await readFile(two[index]!.file)];
+      expect(a.equals(b), path.basename(printed.file)).toBe(true);
+    }
+  });
+});
+
 describe('two-sided printing', () => {
   let duplexPdf: string;
   let duplexPages: string[][];

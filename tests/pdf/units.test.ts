@@ -2,6 +2,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, test } from 'vitest';
 import { cssString } from '../../src/pdf/css-string.ts';
+import { renumberNodeNames } from '../../src/pdf/stable-names.ts';
 import { PdfError, isTransient } from '../../src/pdf/errors.ts';
 import { pdfFileName, pdfHref } from '../../src/pdf/file-name.ts';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
@@ -180,5 +181,18 @@ describe('artifacts', () => {
     expect(fast).toEqual(full);
     expect(fast.map((t) => t.op)).toEqual(['BDC', 'EMC', 'BDC', 'EMC']);
     expect(fast[2]!.operandsStart).toBe(stream.indexOf('/Span'));
+  });
+});
+
+describe('node names', () => {
+  test('Chromium\'s node-numbered names are renumbered from 1, in place, keeping their order', () => {
+    const a = Buffer.from('<< /Names [(node00003622) 1 0 R (node00003650) 2 0 R] >> /ID (node00003650) /Headers [(node00003622)] (nodes)', 'latin1');
+    const b = Buffer.from(a.toString('latin1').replace(/node0000(\d{4})/g, (_m, n: string) => `node0000${Number(n) + 3}`), 'latin1');
+    const out = Buffer.from(renumberNodeNames(a)).toString('latin1');
+    expect(out).toBe('<< /Names [(node00000001) 1 0 R (node00000002) 2 0 R] >> /ID (node00000002) /Headers [(node00000001)] (nodes)');
+    expect(out.length).toBe(a.length);
+    expect(Buffer.from(renumberNodeNames(b)).toString('latin1')).toBe(out);
+    const none = Buffer.from('no names here', 'latin1');
+    expect(renumberNodeNames(none)).toBe(none);
   });
 });
