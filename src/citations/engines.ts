@@ -2,6 +2,9 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { hash, processWide } from './cache.ts';
 import type { CslItem } from './bib-types.ts';
+import { installCiteprocSpeedups, speedUpEngine } from './citeproc-speedups.ts';
+
+installCiteprocSpeedups();
 
 /** The parts of citeproc's engine this project uses (citeproc ships without types). */
 export interface Engine {
@@ -56,6 +59,7 @@ export function engineFor(style: string, locale: string, items: readonly CslItem
       engine = csl.engine(items as never, style, locale, 'html') as Engine;
       cache.Engine = engine.constructor as EngineClass;
     }
+    speedUpEngine(engine);
     cache.engines.set(key, engine);
   }
   engine.sys.retrieveItem = retrieveItem;
