@@ -1,3 +1,5 @@
+import { toInPageLinks } from '../site/in-page-links.ts';
+
 /**
  * Links of the print edition. Chapter HTML points at chapter pages of the site
  * (`/srida/introduction/#scope`); in a PDF a link into the same document must be an in-PDF
@@ -19,20 +21,5 @@
  */
 export function toPrintHtml(html: string, documentId: string, siteUrl: string, chapterIds: ReadonlySet<string>): string {
   const base = siteUrl.replace(/\/+$/, '');
-  const own = `/${documentId}/`;
-  return html.replace(/(<a\b[^>]*?\shref=")([^"]*)(")/g, (_whole, before: string, href: string, after: string) => {
-    return `${before}${printHref(href, own, base, chapterIds)}${after}`;
-  });
-}
-
-function printHref(href: string, own: string, base: string, chapterIds: ReadonlySet<string>): string {
-  if (!href.startsWith('/') || href.startsWith('//')) return href;
-  if (!href.startsWith(own)) return `${base}${href}`;
-  const rest = href.slice(own.length);
-  const hash = rest.indexOf('#');
-  if (hash >= 0) return rest.slice(hash);
-  const chapter = rest.replace(/\/$/, '');
-  if (chapter === '') return '#print-contents';
-  // Any other page of the own document (e.g. `/srida/full/`) stays a web page.
-  return chapterIds.has(chapter) ? `#${chapter}` : `${base}${href}`;
+  return toInPageLinks(html, documentId, { chapterIds, documentHome: '#print-contents', elsewhere: (href) => `${base}${href}` });
 }

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import type { AssembledChapter } from '../assemble/assemble-project.ts';
 import type { RoadmapDocumentData } from '../roadmap/roadmap-extension.ts';
+import { toInPageLinks } from './in-page-links.ts';
 import type { SiteDocument } from './site-data.ts';
 
 /** Every document of the project, in project order (from the content loader). */
@@ -31,16 +32,8 @@ export function formatDate(iso: string, language = 'en'): string {
 }
 
 /** Rewrite chapter-page links of one document into in-page anchors, for its single-page edition. */
-export function toSinglePage(html: string, documentId: string): string {
-  const prefix = `/${documentId}/`;
-  return html.replace(/href="([^"]*)"/g, (whole, href: string) => {
-    if (!href.startsWith(prefix)) return whole;
-    const rest = href.slice(prefix.length);
-    const hash = rest.indexOf('#');
-    if (hash >= 0) return `href="${rest.slice(hash)}"`;
-    const chapter = rest.replace(/\/$/, '');
-    return chapter && !chapter.includes('/') ? `href="#${chapter}"` : whole;
-  });
+export function toSinglePage(html: string, document: SiteDocument): string {
+  return toInPageLinks(html, document.id, { chapterIds: new Set(document.chapters.map((chapter) => chapter.id)) });
 }
 
 /**

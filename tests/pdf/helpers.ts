@@ -157,3 +157,23 @@ export async function wordBoxes(file: string): Promise<{ width: number; height: 
     })),
   }));
 }
+
+/** Temporary folders made by {@link temporary}, removed by {@link removeTemporary}. */
+const scratch: string[] = [];
+
+/** A new temporary folder, removed at the end of the test file by {@link removeTemporary}. */
+export async function temporary(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+/** Remember a folder made elsewhere, so that {@link removeTemporary} removes it too. */
+export function keepForRemoval(dir: string): void {
+  scratch.push(dir);
+}
+
+/** Remove every temporary folder of this test file. */
+export async function removeTemporary(): Promise<void> {
+  await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}

@@ -2,22 +2,14 @@
  * What happens when printing goes wrong: the print fails with a message that names the cause,
  * and the last good PDF stays where it was. Uses the basic fixture's site, built once.
  */
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PdfError } from '../../src/pdf/errors.ts';
 import { printPdfs } from '../../src/pdf/print-pdfs.ts';
-import { buildSite, srida, toolRoot } from './helpers.ts';
+import { buildSite, removeTemporary, srida, temporary, toolRoot } from './helpers.ts';
 
 let built: string;
-/** Temporary folders to remove at the end. */
-const scratch: string[] = [];
-async function temporary(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
 
 beforeAll(async () => {
   built = path.join(await temporary('srida-pdf-fail-'), 'dist');
@@ -25,9 +17,7 @@ beforeAll(async () => {
   expect(result.code, result.stdout + result.stderr).toBe(0);
 });
 
-afterAll(async () => {
-  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(removeTemporary);
 
 /** A copy of the built site with a good PDF of `beta` in it; `inject` is added to beta's print page. */
 async function siteWithGoodPdf(): Promise<{ site: string; pdf: string; bytes: Buffer; mtime: number }> {

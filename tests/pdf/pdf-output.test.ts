@@ -4,15 +4,14 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assembleProject, type AssembledDocument, type AssembledProject } from '../../src/assemble/assemble-project.ts';
 import { printPdfs } from '../../src/pdf/print-pdfs.ts';
 import { expectedEntries, expectedOutline, headerLine, headingLine, outlineTitles, readContents, targetIsOn } from './expectations.ts';
-import { buildSite, links, makePdfFixture, outline, pageTexts, pdfInfo, tool, toolRoot, wordBoxes, type OutlineNode } from './helpers.ts';
+import { buildSite, keepForRemoval, links, makePdfFixture, outline, pageTexts, pdfInfo, removeTemporary, temporary, tool, toolRoot, wordBoxes, type OutlineNode } from './helpers.ts';
 
 let root: string;
 let site: string;
@@ -23,17 +22,10 @@ let betaPdf: string;
 let pages: string[][];
 let bookmarks: OutlineNode[];
 let buildOutput: string;
-/** Temporary folders to remove at the end. */
-const scratch: string[] = [];
-async function temporary(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
 
 beforeAll(async () => {
   root = await makePdfFixture();
-  scratch.push(root);
+  keepForRemoval(root);
   site = path.join(await temporary('srida-pdf-site-'), 'dist');
   const built = await buildSite(['--root', root, '--out', site], { CI: 'true' });
   buildOutput = built.stdout + built.stderr;
@@ -46,9 +38,7 @@ beforeAll(async () => {
   bookmarks = await outline(alphaPdf);
 });
 
-afterAll(async () => {
-  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(removeTemporary);
 
 /** First page of each chapter, from the bookmarks (checked against the text below). */
 function chapterRanges(): { chapter: AssembledDocument['chapters'][number]; first: number; last: number }[] {
