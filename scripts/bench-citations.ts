@@ -4,6 +4,7 @@
 //
 //   npx node /work/shared/bench/make-corpus.mjs /tmp/corpus5 5
 //   npx node scripts/bench-citations.ts /tmp/corpus5 [--runs 3] [--style apa]
+//   npx node scripts/bench-citations.ts --child dump <project root> [out.json]   (output hash)
 //
 // Every timed step runs in a fresh process (cold: nothing cached, engines built from scratch);
 // our runs and pandoc's are interleaved so that a slow spell of a shared machine hits both.
@@ -126,37 +127,23 @@ async function child(step: string, root: string) {
     console.log(JSON.stringify({ ms: performance.now() - started, entries: parsed.entries.length }));
     return;
   }
+  if (step === 'dump') {
+    // Every formatted citation and reference list, as one SHA-256 (and the JSON to a file when
+    // a third argument names one): run before and after a change to citeproc-speedups.ts, the
+    // output must not change.
+    const { formatDocument } = await import('../src/citations/format-document.ts');
+    const { jobs } = await collectJobs(root);
+    const text = JSON.stringify(jobs.map((job) => formatDocument(job)));
+    if (args[3]) writeFileSync(args[3], text);
+    const { createHash } = await import('node:crypto');
+    console.log(JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length }));
+    return;
+  }
   if (step === 'format') {
     // Each document's citations in reading order, as the extension collects them (untimed),
     // then formatted here, timed, in this thread.
     const { formatDocument } = await import('../src/citations/format-document.ts');
-    const { loadProject } = await import('../src/content/load-project.ts');
-    const { loadLibrary } = await import('../src/citations/load-bibliography.ts');
-    const { parseMarkdown } = await import('../src/markdown/processor.ts');
-    const remarkCitations = (await import('../src/citations/remark-citations.ts')).default;
-    const { collectCitations } = await import('../src/citations/collect-citations.ts');
-    const project = await loadProject(root);
-    const library = await loadLibrary(root);
-    const jobs: import('../src/citations/format-document.ts').FormatJob[] = [];
-    const order = ['srida', 'blueprint'];
-    project.documents.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    for (const document of project.documents) {
-      const chapters = document.chapters.map((chapter) => {
-        const tree = parseMarkdown(chapter.markdown);
-        remarkCitations(tree, chapter.markdown);
-        return { id: chapter.id, href: `/${document.id}/${chapter.id}/`, tree, file: chapter.file };
-      });
-      const clusters = collectCitations(chapters)
-        .occurrences.map((occurrence) => ({
-          mode: occurrence.citation.mode,
-          items: occurrence.citation.items
-            .filter((item) => library.entries.has(item.key))
-            .map((item) => ({ id: item.key, locator: item.locator, label: item.label, prefix: item.prefix || undefined, suffix: item.suffix || undefined, suppressAuthor: item.suppressAuthor || undefined })),
-        }))
-        .filter((cluster) => cluster.items.length > 0);
-      const ids = [...new Set(clusters.flatMap((cluster) => cluster.items.map((item) => item.id)))];
-      jobs.push({ style: document.metadata.citationStyle, locale: 'en-US', items: ids.map((id) => library.entries.get(id)!.item), clusters });
-    }
+    const { jobs, library } = await collectJobs(root);
     // Engine first (alone), then each document.
     let started = performance.now();
     formatDocument({ style: jobs[0]!.style, locale: 'en-US', items: [{ id: 'x', type: 'book', title: 'x' }], clusters: [{ mode: 'normal', items: [{ id: 'x' }] }] });
@@ -197,4 +184,36 @@ async function child(step: string, root: string) {
   await assembleProject(root, { extensions: [extension] });
   const warmMs = performance.now() - started;
   console.log(JSON.stringify({ coldMs, coldCpuMs: (used.user + used.system) / 1000, warmMs }));
+}
+
+/** Each document's formatting job, as the citations extension makes it (srida first). */
+async function collectJobs(root: string) {
+  const { loadProject } = await import('../src/content/load-project.ts');
+  const { loadLibrary } = await import('../src/citations/load-bibliography.ts');
+  const { parseMarkdown } = await import('../src/markdown/processor.ts');
+  const remarkCitations = (await import('../src/citations/remark-citations.ts')).default;
+  const { collectCitations } = await import('../src/citations/collect-citations.ts');
+  const project = await loadProject(root);
+  const library = await loadLibrary(root);
+  const jobs: import('../src/citations/format-document.ts').FormatJob[] = [];
+  const order = ['srida', 'blueprint'];
+  project.documents.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  for (const document of project.documents) {
+    const chapters = document.chapters.map((chapter) => {
+      const tree = parseMarkdown(chapter.markdown);
+      remarkCitations(tree, chapter.markdown);
+      return { id: chapter.id, href: `/${document.id}/${chapter.id}/`, tree, file: chapter.file };
+    });
+    const clusters = collectCitations(chapters)
+      .occurrences.map((occurrence) => ({
+        mode: occurrence.citation.mode,
+        items: occurrence.citation.items
+          .filter((item) => library.entries.has(item.key))
+          .map((item) => ({ id: item.key, locator: item.locator, label: item.label, prefix: item.prefix || undefined, suffix: item.suffix || undefined, suppressAuthor: item.suppressAuthor || undefined })),
+      }))
+      .filter((cluster) => cluster.items.length > 0);
+    const ids = [...new Set(clusters.flatMap((cluster) => cluster.items.map((item) => item.id)))];
+    jobs.push({ style: document.metadata.citationStyle, locale: 'en-US', items: ids.map((id) => library.entries.get(id)!.item), clusters });
+  }
+  return { jobs, library };
 }

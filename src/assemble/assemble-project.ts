@@ -14,7 +14,7 @@ import remarkXrefs from '../markdown/remark-xrefs.ts';
 import { chapterHref, type ChapterContext, type DocumentContext } from './context.ts';
 import { collectExplicitIds } from './collect-explicit-ids.ts';
 import { renderRecommendationSummary } from './recommendation-summary.ts';
-import type { Extension } from './extension.ts';
+import type { Extension, ExtensionChapter } from './extension.ts';
 import { extensions as defaultExtensions } from './extensions.ts';
 import { TargetRegistry, type Target } from './targets.ts';
 
@@ -81,6 +81,8 @@ interface Work {
   document: DocumentSource;
   context: DocumentContext;
   chapters: { source: ChapterSource; tree: Root; chapter: ChapterContext; headings: HeadingEntry[] }[];
+  /** The same chapters as extensions see them. */
+  numbered: ExtensionChapter[];
 }
 
 /**
@@ -140,14 +142,16 @@ export async function assembleProject(root: string, options: { extensions?: read
       remarkCallouts()(tree);
       return { source: chapterSource, tree, chapter, headings };
     });
-    return { document, context, chapters };
+    const numbered = chapters.map(({ source: c, tree, chapter }) => ({ id: c.id, href: chapter.href, tree, file: c.file }));
+    for (const extension of active) extension.numbered?.(document, numbered);
+    return { document, context, chapters, numbered };
   });
 
   for (const extension of active) extension.registered?.(registry, source.documents);
 
   // 2. Resolve references and generated blocks, render HTML.
   const documents: AssembledDocument[] = [];
-  for (const { document, context, chapters } of work) {
+  for (const { document, context, chapters, numbered } of work) {
     const extensionResults: Record<string, unknown> = {};
     const generated: AssembledChapter[] = [];
     const extensionBlocks: Record<string, BlockRenderer> = {};
@@ -156,7 +160,7 @@ export async function assembleProject(root: string, options: { extensions?: read
       const result = await extension.document({
         document,
         registry,
-        chapters: chapters.map(({ source: c, tree, chapter }) => ({ id: c.id, href: chapter.href, tree, file: c.file })),
+        chapters: numbered,
       });
       Object.assign(extensionBlocks, result.blocks);
       extensionResults[extension.name] = result.data;

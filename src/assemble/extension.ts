@@ -34,8 +34,8 @@ export interface ExtensionDocumentResult {
 /**
  * A stage of the pipeline that brings its own sources (the bibliography, the roadmap).
  * The assembler calls the hooks in this order, for every assembly:
- * `load` → `parsed` (each chapter) → numbering → `registered` → `document` (each document) →
- * references and blocks resolve → HTML.
+ * `load` → `parsed` (each chapter) → numbering → `numbered` (each document) → `registered` →
+ * `document` (each document) → references and blocks resolve → HTML.
  */
 export interface Extension {
   name: string;
@@ -43,6 +43,11 @@ export interface Extension {
   load?(root: string): Promise<VFile[]>;
   /** A chapter has been parsed (before numbering): e.g. turn citation syntax into nodes. */
   parsed?(tree: Root, file: VFile, document: DocumentSource): void;
+  /**
+   * A document is parsed and numbered (the next one may not be yet): e.g. start slow work on
+   * it in the background, to be picked up in the document pass.
+   */
+  numbered?(document: DocumentSource, chapters: readonly ExtensionChapter[]): void;
   /** Every target of every document is known: validate references held in own sources. */
   registered?(registry: TargetRegistry, documents: readonly DocumentSource[]): void;
   /** One pass over a whole document, chapters in order (e.g. format every citation at once). */

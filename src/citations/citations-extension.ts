@@ -1,5 +1,4 @@
 import type { Extension } from '../assemble/extension.ts';
-import { chapterHref } from '../assemble/context.ts';
 import { report } from '../diagnostics/report.ts';
 import { Lru } from './cache.ts';
 import { runDocumentPass, type RootState } from './document-pass.ts';
@@ -22,7 +21,7 @@ export function createCitationsExtension(): Extension {
   const stateFor = (root: string): RootState => {
     let state = states.get(root);
     if (!state) {
-      state = { library: { entries: new Map(), styles: new Map(), files: [] }, cited: new Set(), reported: new Set(), trees: new Map() };
+      state = { library: { entries: new Map(), styles: new Map(), files: [] }, cited: new Set(), reported: new Set(), warmed: new Set() };
       states.set(root, state);
     }
     return state;
@@ -31,47 +30,37 @@ export function createCitationsExtension(): Extension {
     name: 'citations',
     async load(root) {
       const library = await loadLibrary(root);
-      states.set(root, { library, cited: new Set(), reported: new Set(), trees: new Map() });
+      states.set(root, { library, cited: new Set(), reported: new Set(), warmed: new Set() });
       return library.files;
     },
     parsed(tree, file, document) {
       const state = stateFor(file.cwd);
-      let trees = state.trees.get(document);
-      if (!trees) {
-        trees = new Map();
-        state.trees.set(document, trees);
+      if (!state.warmed.has(document)) {
+        state.warmed.add(document);
         // The document's worker builds its engine while the main thread parses on.
         if (useWorkers(state.library.entries.size)) {
           const { style, locale } = documentStyle(document, state.library, true);
           warmUp(style.registered, locale, document.id);
         }
       }
-      trees.set(file, tree);
       const markdown = document.chapters.find((chapter) => chapter.file === file)?.markdown ?? String(file.value);
       for (const citation of remarkCitations(tree, markdown)) for (const item of citation.items) state.cited.add(item.key);
+    },
+    numbered(document, chapters) {
+      // Start formatting this document now, while the next one is parsed; the document pass
+      // picks the result up (same job, same cache key).
+      const { library } = stateFor(document.metadataFile.cwd);
+      const { job } = prepare(document, chapters, library, true);
+      if (job.clusters.length) formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size) }).catch(() => undefined);
     },
     registered(_registry, documents) {
       const root = documents[0]?.metadataFile.cwd;
       if (root === undefined) return;
-      const state = stateFor(root);
-      const { library, cited } = state;
+      const { library, cited } = stateFor(root);
       for (const entry of library.entries.values()) {
         if (cited.has(entry.key)) continue;
         report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`) or remove it.`);
       }
-      // Every document is parsed and numbered: start formatting all of them now, so that they
-      // run side by side; the document pass picks the results up (same job, same cache key).
-      for (const document of documents) {
-        const trees = state.trees.get(document);
-        if (!trees) continue;
-        const chapters = document.chapters.flatMap((chapter) => {
-          const tree = trees.get(chapter.file);
-          return tree ? [{ id: chapter.id, href: chapterHref(document.id, chapter.id), tree, file: chapter.file }] : [];
-        });
-        const { job } = prepare(document, chapters, library, true);
-        if (job.clusters.length) formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size) }).catch(() => undefined);
-      }
-      state.trees.clear();
     },
     async document({ document, chapters, registry }) {
       return runDocumentPass(document, chapters, registry, stateFor(document.metadataFile.cwd));

@@ -1,7 +1,5 @@
 import type { Properties } from 'hast';
-import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
 import { chapterHref } from '../assemble/context.ts';
 import type { ExtensionChapter, ExtensionDocumentResult } from '../assemble/extension.ts';
 import type { TargetRegistry } from '../assemble/targets.ts';
@@ -51,8 +49,8 @@ export interface RootState {
   cited: Set<string>;
   /** Missing-field warnings already given (an entry cited by both documents is named once). */
   reported: Set<string>;
-  /** Each document's parsed chapter trees (to start formatting before the document pass). */
-  trees: Map<DocumentSource, Map<VFile, Root>>;
+  /** Documents whose worker has been asked to build its engine. */
+  warmed: Set<DocumentSource>;
 }
 
 const referencesTitles: Record<string, string> = { en: 'References', de: 'Literatur', fr: 'Références', nl: 'Referenties', es: 'Referencias' };

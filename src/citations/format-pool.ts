@@ -58,9 +58,13 @@ export function formatCached(job: FormatJob, options: { documentId?: string; wor
  * thread parses Markdown). Does nothing without workers.
  */
 export function warmUp(style: string, locale: string, documentId: string): void {
-  pool()
-    ?.run('warm', { style, locale, items: [warmItem], clusters: [{ mode: 'normal', items: [{ id: warmItem.id }] }] }, documentId)
-    .catch(() => undefined);
+  const workers = pool();
+  if (!workers) return;
+  const job: FormatJob = { style, locale, items: [warmItem], clusters: [{ mode: 'normal', items: [{ id: warmItem.id }] }] };
+  // The document's own worker, and every other worker that has not built this engine yet
+  // (documents usually share a style, and the next document's worker can start now).
+  workers.run('warm', job, documentId).catch(() => undefined);
+  workers.warmOthers(job, documentId);
 }
 
 /** How many worker threads are running (0 when jobs run in this thread). */
@@ -80,9 +84,16 @@ function jobKey(job: FormatJob): string {
 
 const warmItem = { id: 'warm-up', type: 'book', title: 'Warm-up', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };
 
+/** A worker, its jobs under way, and the engines (style and locale) it has been asked to build. */
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (value: FormatResult) => void; reject: (error: Error) => void }>;
+  warmed: Set<string>;
+}
+
 /** A few worker threads, kept across assemblies (idle ones do not keep the process alive). */
 class Pool {
-  readonly #workers: { worker: Worker; pending: Map<number, { resolve: (value: FormatResult) => void; reject: (error: Error) => void }> }[] = [];
+  readonly #workers: Slot[] = [];
   readonly #assigned = new Map<string, number>();
   #nextId = 0;
   #broken = false;
@@ -93,7 +104,7 @@ class Pool {
     for (let index = 0; index < size; index++) {
       // A bigger young generation: citeproc allocates many short-lived objects.
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-      const slot = { worker, pending: new Map() };
+      const slot: Slot = { worker, pending: new Map(), warmed: new Set() };
       worker.unref();
       worker.on('message', (message: { id: number; result?: FormatResult; error?: string }) => {
         const waiting = slot.pending.get(message.id);
@@ -123,14 +134,35 @@ class Pool {
     return this.#workers.length;
   }
 
-  /** Send a job to the worker of its document (with any custom style or locale it needs). */
-  run(kind: WorkerRequest['kind'], job: FormatJob, documentId: string): Promise<FormatResult> {
+  /** Warm every worker other than the document's with the job's engine, once per style and locale. */
+  warmOthers(job: FormatJob, documentId: string): void {
+    const own = this.#index(documentId);
+    this.#workers.forEach((slot, index) => {
+      const key = `${job.style}\u0000${job.locale}`;
+      if (index === own || slot.warmed.has(key)) return;
+      slot.warmed.add(key);
+      this.#post(slot, 'warm', job).catch(() => undefined);
+    });
+  }
+
+  /** The worker a document's jobs go to (the same one every time: its engine is warm). */
+  #index(documentId: string): number {
     let index = this.#assigned.get(documentId);
     if (index === undefined) {
       index = this.#assigned.size % this.#workers.length;
       this.#assigned.set(documentId, index);
     }
-    const slot = this.#workers[index]!;
+    return index;
+  }
+
+  /** Send a job to the worker of its document (with any custom style or locale it needs). */
+  run(kind: WorkerRequest['kind'], job: FormatJob, documentId: string): Promise<FormatResult> {
+    const slot = this.#workers[this.#index(documentId)]!;
+    slot.warmed.add(`${job.style}\u0000${job.locale}`);
+    return this.#post(slot, kind, job);
+  }
+
+  #post(slot: Slot, kind: WorkerRequest['kind'], job: FormatJob): Promise<FormatResult> {
     const id = this.#nextId++;
     const request: WorkerRequest = { id, kind, job, styles: {}, locales: {} };
     const csl = plugins.config.get('@csl');
