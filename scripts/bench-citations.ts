@@ -6,7 +6,8 @@
 //   npx node scripts/bench-citations.ts /tmp/corpus5 [--runs 3] [--style apa]
 //   npx node scripts/bench-citations.ts --child dump <project root> [out.json]   (output hash)
 //
-// Every timed step runs in a fresh process (cold: nothing cached, engines built from scratch);
+// Every timed step runs in a fresh process (cold: nothing cached, engines built from scratch,
+// no disk cache, except the one line that measures it);
 // our runs and pandoc's are interleaved so that a slow spell of a shared machine hits both.
 // Prints a Markdown table; never fails on slowness (speed is measured, not tested).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -86,6 +87,12 @@ async function main() {
     add('assemble.cold', assembled.coldMs!);
     add('assemble.coldCpu', assembled.coldCpuMs!);
     add('assemble.warm', assembled.warmMs!);
+    // A new process with the formatted citations on disk from the one before (srida check
+    // then srida build, or a restarted dev server): the first of the two primes the cache.
+    const cacheDir = path.join(root, '.bench-cache');
+    rmSync(cacheDir, { recursive: true, force: true });
+    run('assemble', { SRIDA_CACHE_DIR: cacheDir });
+    add('assemble.disk', run('assemble', { SRIDA_CACHE_DIR: cacheDir }).coldMs!);
     const single = run('assemble', { SRIDA_CITATION_WORKERS: '0' });
     add('assemble.single', single.coldMs!);
     add('assemble.singleCpu', single.coldCpuMs!);
@@ -110,6 +117,7 @@ async function main() {
   console.log(`| whole assembly with citations, cold, one thread | ${ms('assemble.single')} | cpu ${ms('assemble.singleCpu')}; ${ratio('assemble.single')} |`);
   console.log(`| whole assembly with citations, cold, 2 worker threads | ${ms('assemble.cold')} | cpu ${ms('assemble.coldCpu')}; ${ratio('assemble.cold')} |`);
   console.log(`| whole assembly again in the same process (dev rebuild) | ${ms('assemble.warm')} | citations cached; ${ratio('assemble.warm')} |`);
+  console.log(`| whole assembly in a new process, citations on disk from the run before | ${ms('assemble.disk')} | disk cache; ${ratio('assemble.disk')} |`);
   if (hasPandoc) {
     console.log(`| pandoc --citeproc, both documents | ${ms('pandoc')} | its default style (Chicago author-date); the reference for the ratios |`);
     console.log(`| pandoc --citeproc --csl=${style}.csl, both documents | ${ms('pandoc.same')} | the same style file as ours |`);

@@ -1,10 +1,12 @@
 import type { Extension } from '../assemble/extension.ts';
+import type { DocumentSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
 import { Lru } from './cache.ts';
 import { runDocumentPass, type RootState } from './document-pass.ts';
+import { diskCacheDir, diskKey, knownSources } from './disk-cache.ts';
 import { documentStyle } from './document-style.ts';
 import { formatCached, useWorkers, warmUp } from './format-pool.ts';
-import { loadLibrary } from './load-bibliography.ts';
+import { loadLibrary, type Library } from './load-bibliography.ts';
 import { prepare } from './prepare-job.ts';
 import remarkCitations from './remark-citations.ts';
 
@@ -21,7 +23,7 @@ export function createCitationsExtension(): Extension {
   const stateFor = (root: string): RootState => {
     let state = states.get(root);
     if (!state) {
-      state = { library: { entries: new Map(), styles: new Map(), files: [] }, cited: new Set(), reported: new Set(), warmed: new Set() };
+      state = { library: { entries: new Map(), styles: new Map(), files: [] }, cited: new Set(), reported: new Set(), sourceKeys: new Map() };
       states.set(root, state);
     }
     return state;
@@ -30,15 +32,19 @@ export function createCitationsExtension(): Extension {
     name: 'citations',
     async load(root) {
       const library = await loadLibrary(root);
-      states.set(root, { library, cited: new Set(), reported: new Set(), warmed: new Set() });
+      states.set(root, { library, cacheDir: diskCacheDir(root), cited: new Set(), reported: new Set(), sourceKeys: new Map() });
       return library.files;
     },
     parsed(tree, file, document) {
       const state = stateFor(file.cwd);
-      if (!state.warmed.has(document)) {
-        state.warmed.add(document);
-        // The document's worker builds its engine while the main thread parses on.
-        if (useWorkers(state.library.entries.size)) {
+      if (!state.sourceKeys.has(document)) {
+        const sourceKey = state.cacheDir ? sourcesKey(document, state.library) : undefined;
+        state.sourceKeys.set(document, sourceKey);
+        // The document's worker builds its engine while the main thread parses on; unless the
+        // disk cache holds the result for exactly these sources (starting workers for nothing
+        // costs more than the head start saves).
+        const stored = state.cacheDir && sourceKey && knownSources(state.cacheDir, sourceKey);
+        if (!stored && useWorkers(state.library.entries.size)) {
           const { style, locale } = documentStyle(document, state.library, true);
           warmUp(style.registered, locale, document.id);
         }
@@ -49,9 +55,10 @@ export function createCitationsExtension(): Extension {
     numbered(document, chapters) {
       // Start formatting this document now, while the next one is parsed; the document pass
       // picks the result up (same job, same cache key).
-      const { library } = stateFor(document.metadataFile.cwd);
+      const { library, cacheDir, sourceKeys } = stateFor(document.metadataFile.cwd);
       const { job } = prepare(document, chapters, library, true);
-      if (job.clusters.length) formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size) }).catch(() => undefined);
+      const options = { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir, sourceKey: sourceKeys.get(document) };
+      if (job.clusters.length) formatCached(job, options).catch(() => undefined);
     },
     registered(_registry, documents) {
       const root = documents[0]?.metadataFile.cwd;
@@ -68,3 +75,13 @@ export function createCitationsExtension(): Extension {
   };
 }
 
+/**
+ * Hash of everything a document's formatting job is made from: its metadata, its chapter files
+ * in order, and the bibliography, style and locale files (the job is a function of these).
+ */
+function sourcesKey(document: DocumentSource, library: Library): string | undefined {
+  const parts = [String(document.metadataFile.value)];
+  for (const chapter of document.chapters) parts.push(chapter.file.path, String(chapter.file.value));
+  for (const file of library.files) parts.push(file.path, String(file.value));
+  return diskKey('sources', ...parts);
+}

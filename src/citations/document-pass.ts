@@ -45,12 +45,14 @@ export interface CitationsData {
 /** State of one assembly of a project root. */
 export interface RootState {
   library: Library;
+  /** Where formatted results are kept between processes (none: memory only). */
+  cacheDir?: string;
   /** Every key cited in any document (for the unused-entry warnings). */
   cited: Set<string>;
   /** Missing-field warnings already given (an entry cited by both documents is named once). */
   reported: Set<string>;
-  /** Documents whose worker has been asked to build its engine. */
-  warmed: Set<DocumentSource>;
+  /** Hash of each document's sources (for the disk cache), once its first chapter is parsed. */
+  sourceKeys: Map<DocumentSource, string | undefined>;
 }
 
 const referencesTitles: Record<string, string> = { en: 'References', de: 'Literatur', fr: 'Références', nl: 'Referenties', es: 'Referencias' };
@@ -76,7 +78,7 @@ export async function runDocumentPass(document: DocumentSource, chapters: readon
   const referencesHref = place ? place.chapter.href : chapterHref(document.id, generatedId);
   let result = emptyResult;
   try {
-    if (job.clusters.length) result = await formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size) });
+    if (job.clusters.length) result = await formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) });
   } catch (error) {
     // citeproc failed on this document's data: say so, keep the citations as written.
     report(document.metadataFile, 'error', `Citations could not be formatted: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { line: 1, column: 1 }, 'citation-format', 'Check the style and the entries cited; the citations are shown as written.');

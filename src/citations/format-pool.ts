@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { hash, Lru, processWide } from './cache.ts';
+import { diskKey, readResult, rememberSources, writeResult } from './disk-cache.ts';
 import { formatDocument, type FormatJob, type FormatResult } from './format-document.ts';
 import type { WorkerRequest } from './format-worker.ts';
 import { builtInStyles } from './styles.ts';
@@ -33,20 +34,44 @@ export function useWorkers(entries: number): boolean {
 
 /**
  * Format a document's citations, or return the result of an identical earlier job: in
- * `astro dev` an edit that changes no citation (most edits) costs no formatting at all.
+ * `astro dev` an edit that changes no citation (most edits) costs no formatting at all. With
+ * `cacheDir`, results are also kept on disk for later processes (see disk-cache.ts).
  *
  * @param job what to format.
  * @param options `documentId`: which document the job is for (a document keeps its worker,
- *   whose engine is warm); `workers`: run in a worker thread (default: false).
+ *   whose engine is warm); `workers`: run in a worker thread (default: false); `cacheDir`:
+ *   also keep results on disk there, for later processes (see disk-cache.ts); `sourceKey`:
+ *   the hash of the document's sources, remembered with the result.
  */
-export function formatCached(job: FormatJob, options: { documentId?: string; workers?: boolean } = {}): Promise<FormatResult> {
-  const key = jobKey(job);
+export function formatCached(job: FormatJob, options: { documentId?: string; workers?: boolean; cacheDir?: string; sourceKey?: string } = {}): Promise<FormatResult> {
+  const items = JSON.stringify(job.items);
+  const clusters = JSON.stringify(job.clusters);
+  const key = hash(job.style, job.locale, items, clusters);
   const cached = results.get(key);
   if (cached) return cached;
+  const { cacheDir, sourceKey } = options;
+  const csl = plugins.config.get('@csl');
+  const fileKey = cacheDir ? diskKey(String(csl.styles.get(job.style) ?? job.style), String(csl.locales.get(job.locale) ?? job.locale), items, clusters) : undefined;
+  const stored = cacheDir && fileKey ? readResult(cacheDir, fileKey) : undefined;
+  if (cacheDir && fileKey && sourceKey && stored) rememberSources(cacheDir, sourceKey, fileKey);
+  if (stored) {
+    const promise = Promise.resolve(stored);
+    results.set(key, promise);
+    return promise;
+  }
   const workers = options.workers ? pool() : undefined;
-  const promise = workers
+  // The other workers build this engine meanwhile: the next document probably needs it too.
+  workers?.warmOthers(job, options.documentId ?? '');
+  let promise = workers
     ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job))
     : Promise.resolve().then(() => formatDocument(job));
+  if (cacheDir && fileKey) {
+    promise = promise.then((result) => {
+      writeResult(cacheDir, fileKey, result);
+      if (sourceKey) rememberSources(cacheDir, sourceKey, fileKey);
+      return result;
+    });
+  }
   results.set(key, promise);
   // A failure is not cached: the next assembly tries again.
   promise.catch(() => results.delete(key));
@@ -75,11 +100,6 @@ export function workerCount(): number {
 /** Forget formatted results (for benchmarks and tests that need a cold start). */
 export function clearFormatCache(): void {
   results.clear();
-}
-
-/** Cache key of a job: everything that decides its result. */
-function jobKey(job: FormatJob): string {
-  return hash(job.style, job.locale, JSON.stringify(job.items), JSON.stringify(job.clusters));
 }
 
 const warmItem = { id: 'warm-up', type: 'book', title: 'Warm-up', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };

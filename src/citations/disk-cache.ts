@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hash } from './cache.ts';
+import type { FormatResult } from './format-document.ts';
+
+/**
+ * Formatted citations kept on disk between processes, so that `srida check`, `srida build`,
+ * `npm run dev` and CI (with the folder cached) format a document's citations only when they
+ * changed. A result is stored under a hash of everything that decides it: the job (works,
+ * citations in order), the style's and the locale's XML, the formatting code of this project
+ * and citeproc's version. So a stored result is what formatting would produce now; anything
+ * unreadable is treated as absent.
+ *
+ * The folder is `<root>/node_modules/.cache/srida/citations` (where Babel, ESLint and others
+ * keep theirs), or `SRIDA_CACHE_DIR`; a root without `node_modules` gets no disk cache (test
+ * fixtures, benchmark copies), nor does any run with `SRIDA_CACHE=0`.
+ */
+
+/** How many results to keep: a few documents, each in a few recent states. */
+const keep = 24;
+
+/** The cache folder for a project root, or undefined when there is none. */
+export function diskCacheDir(root: string): string | undefined {
+  if (process.env.SRIDA_CACHE === '0') return undefined;
+  if (process.env.SRIDA_CACHE_DIR) return path.resolve(process.env.SRIDA_CACHE_DIR, 'citations');
+  const modules = path.join(root, 'node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache', 'srida', 'citations') : undefined;
+}
+
+/**
+ * The key of a job's result, or undefined when the formatting code cannot be read (then
+ * nothing is cached: a bundler moved it, and its version is unknown).
+ *
+ * @param parts the job's own key parts (style XML, locale XML, works, citations).
+ */
+export function diskKey(...parts: string[]): string | undefined {
+  const version = codeVersion();
+  return version === undefined ? undefined : hash(version, ...parts);
+}
+
+/** A stored result, or undefined (absent, unreadable, or not a result). */
+export function readResult(dir: string, key: string): FormatResult | undefined {
+  const file = path.join(dir, `${key}.json`);
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as FormatResult;
+    if (!Array.isArray(value?.clusters) || !Array.isArray(value.bibliography) || typeof value.layout !== 'object') throw new Error('not a result');
+    // Recently used results are the last to be pruned.
+    const now = new Date();
+    utimesSync(file, now, now);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Store a result (written to a temporary file, then renamed: a reader never sees half a file),
+ * then drop the least recently used beyond {@link keep}. A cache that cannot be written is
+ * not an error.
+ */
+export function writeResult(dir: string, key: string, result: FormatResult): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = path.join(dir, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync(temporary, JSON.stringify(result));
+    renameSync(temporary, path.join(dir, `${key}.json`));
+    prune(dir);
+  } catch {
+    // Read-only checkout, full disk: formatting still worked.
+  }
+}
+
+/**
+ * Remember that a document whose sources hash to `sourceKey` formats to the result `key`. The
+ * next process reads this before parsing, to know that it will not need an engine (see
+ * {@link knownSources}); it only decides what to prepare, never what is output.
+ */
+export function rememberSources(dir: string, sourceKey: string, key: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = path.join(dir, `.${sourceKey}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync(temporary, key);
+    renameSync(temporary, path.join(dir, `${sourceKey}.sources`));
+  } catch {
+    // As for results.
+  }
+}
+
+/** Whether sources with this hash were formatted before, and their result is still stored. */
+export function knownSources(dir: string, sourceKey: string): boolean {
+  try {
+    const key = readFileSync(path.join(dir, `${sourceKey}.sources`), 'utf8');
+    return /^[0-9a-f]+$/.test(key) && existsSync(path.join(dir, `${key}.json`));
+  } catch {
+    return false;
+  }
+}
+
+function prune(dir: string): void {
+  // Temporary files left by a process that was killed while writing.
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.tmp') && statSync(path.join(dir, name)).mtimeMs < hourAgo) rmSync(path.join(dir, name), { force: true });
+  }
+  for (const extension of ['.json', '.sources']) {
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith(extension))
+      .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { name } of files.slice(keep)) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+let version: string | undefined | null = null;
+
+/** Hash of the code that decides formatted output: ours, and citeproc's version. */
+function codeVersion(): string | undefined {
+  if (version !== null) return version;
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const sources = ['format-document.ts', 'engines.ts', 'citeproc-speedups.ts'].map((name) => readFileSync(path.join(here, name), 'utf8'));
+    const require = createRequire(createRequire(import.meta.url).resolve('@citation-js/plugin-csl'));
+    const citeproc = (require('citeproc/package.json') as { version: string }).version;
+    version = hash(citeproc, ...sources);
+  } catch {
+    version = undefined;
+  }
+  return version;
+}
