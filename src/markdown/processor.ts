@@ -8,15 +8,23 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import remarkGfmWithoutAutolinkLiterals, { mayHoldAutolinkLiteral } from './remark-gfm-without-autolink-literals.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 
 /** The one Markdown parser of the project: CommonMark + GFM + generic directives. */
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
-/** Parse a chapter's Markdown (front matter already blanked) into mdast. */
+/** The same without GFM's autolink literals, for text that has none (most chapters). */
+const quickParser = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkDirective).freeze();
+
+/**
+ * Parse a chapter's Markdown (front matter already blanked) into mdast, as {@link parser}
+ * does: first without autolink literals, and again with them only when some text may hold one.
+ */
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  const tree = quickParser.parse(markdown);
+  return mayHoldAutolinkLiteral(tree) ? parser.parse(markdown) : tree;
 }
 
 /**
