@@ -17,19 +17,20 @@ const builtInLocales = new Set(['en-US', 'de-DE', 'fr-FR', 'nl-NL', 'es-ES']);
 const workerThreshold = 150;
 
 /**
- * Whether to format in worker threads: for large bibliographies on a machine with more than
- * one core (then the documents format side by side, and each engine is built while the main
- * thread parses Markdown). Each worker costs its own copy of citation-js and of the style's
- * engine (about 0.6 s of CPU for APA), which only pays off for large jobs; on a busy machine
- * it may not (see docs/citations.md). `SRIDA_CITATION_WORKERS=0` switches workers off, `=N`
- * forces N workers whatever the size and the cores.
+ * Whether to format in worker threads: for large bibliographies on a machine with three cores
+ * or more (then the documents format side by side, each on its own core, while the main thread
+ * parses Markdown on a third). Each worker costs its own copy of citation-js and of the style's
+ * engine (about 0.5 s of CPU for APA). On two cores the main thread, two workers and V8's own
+ * background threads share two cores, and the benchmark measured workers as a loss or a wash
+ * (docs/citations.md). `SRIDA_CITATION_WORKERS=0` switches workers off, `=N` forces N workers
+ * whatever the size and the cores.
  *
  * @param entries number of entries in the bibliography.
  */
 export function useWorkers(entries: number): boolean {
   const setting = process.env.SRIDA_CITATION_WORKERS;
   if (setting !== undefined) return Number(setting) >= 1;
-  return entries >= workerThreshold && availableParallelism() >= 2;
+  return entries >= workerThreshold && availableParallelism() >= 3;
 }
 
 /**
