@@ -2,11 +2,16 @@
 // Run in its own process so that peak memory (maxRSS) belongs to this work alone.
 //   core: the pipeline without extensions (parse, number, cross-reference, render) — what
 //         pandoc does when it turns the corpus into HTML;
-//   full cold: with citations and roadmap, caches cleared before each run;
+//   full cold: with citations and roadmap, caches cleared before each run (in this process,
+//         whose JIT and citeproc engines are warm by then: not a first run, which
+//         scripts/bench-citations.ts measures; no disk cache either);
 //   full warm: the same in a process that has assembled before (what `astro dev` and the
 //         build after `check` see).
 import { assembleProject } from '../src/assemble/assemble-project.ts';
 import { clearCitationCaches } from '../src/citations/index.ts';
+
+// Formatting is what "cold" measures: never read it from the disk cache.
+process.env.SRIDA_CACHE = '0';
 
 const root = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 3);
