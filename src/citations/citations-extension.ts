@@ -7,6 +7,7 @@ import { diskCacheDir, diskKey, knownSources } from './disk-cache.ts';
 import { documentStyle } from './document-style.ts';
 import { formatCached, useWorkers, warmUp } from './format-pool.ts';
 import { loadLibrary, type Library } from './load-bibliography.ts';
+import { nociteKeys } from './nocite.ts';
 import { prepare } from './prepare-job.ts';
 import remarkCitations from './remark-citations.ts';
 
@@ -58,12 +59,17 @@ export function createCitationsExtension(): Extension {
       const { library, cacheDir, sourceKeys } = stateFor(document.metadataFile.cwd);
       const { job } = prepare(document, chapters, library, true);
       const options = { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir, sourceKey: sourceKeys.get(document) };
-      if (job.clusters.length) formatCached(job, options).catch(() => undefined);
+      if (job.items.length) formatCached(job, options).catch(() => undefined);
     },
     registered(_registry, documents) {
       const root = documents[0]?.metadataFile.cwd;
       if (root === undefined) return;
       const { library, cited } = stateFor(root);
+      for (const document of documents) {
+        const { all, keys } = nociteKeys(document);
+        if (all) return;
+        for (const { key } of keys) cited.add(key);
+      }
       for (const entry of library.entries.values()) {
         if (cited.has(entry.key)) continue;
         report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`) or remove it.`);

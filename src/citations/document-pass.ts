@@ -78,7 +78,7 @@ export async function runDocumentPass(document: DocumentSource, chapters: readon
   const referencesHref = place ? place.chapter.href : chapterHref(document.id, generatedId);
   let result = emptyResult;
   try {
-    if (job.clusters.length) result = await formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) });
+    if (job.items.length) result = await formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) });
   } catch (error) {
     // citeproc failed on this document's data: say so, keep the citations as written.
     report(document.metadataFile, 'error', `Citations could not be formatted: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { line: 1, column: 1 }, 'citation-format', 'Check the style and the entries cited; the citations are shown as written.');

@@ -9,6 +9,7 @@ installCiteprocSpeedups();
 /** The parts of citeproc's engine this project uses (citeproc ships without types). */
 export interface Engine {
   updateItems(ids: string[]): string[];
+  updateUncitedItems(ids: string[]): void;
   makeCitationCluster(items: Record<string, unknown>[]): string;
   makeBibliography(): false | [{ entry_ids: string[][]; hangingindent?: boolean; 'second-field-align'?: string | false; linespacing?: number; entryspacing?: number }, string[]];
   getTerm(term: string, form?: string, plural?: number): string;
@@ -62,8 +63,11 @@ export function engineFor(style: string, locale: string, items: readonly CslItem
     speedUpEngine(engine);
     cache.engines.set(key, engine);
   }
-  engine.sys.retrieveItem = retrieveItem;
+  // Forget the previous job's works (cited, then listed only), while the engine can still
+  // look them up, before it gets this job's.
   engine.updateItems([]);
+  engine.updateUncitedItems([]);
+  engine.sys.retrieveItem = retrieveItem;
   engine.setOutputFormat('html');
   return engine;
 }

@@ -24,7 +24,10 @@ export interface FormatJob {
   style: string;
   /** Locale as registered with citation-js (`en-US`). */
   locale: string;
-  /** The cited works (only these), each with a unique `id`. */
+  /**
+   * The works of the reference list, each with a unique `id`: those the clusters cite, and any
+   * others (listed with `nocite`), which are listed without being cited.
+   */
   items: CslItem[];
   clusters: JobCluster[];
 }
@@ -77,9 +80,12 @@ export function formatDocument(job: FormatJob): FormatResult {
       }
     }
     engine.updateItems(order);
+    // Works listed but not cited (`nocite`): in the reference list, after the cited ones.
+    const uncited = job.items.map((item) => item.id).filter((id) => !seen.has(id));
+    if (uncited.length) engine.updateUncitedItems(uncited);
     const numbers: Record<string, number> = {};
     const bySeq = new Map<number, string>();
-    for (const id of order) {
+    for (const id of [...order, ...uncited]) {
       const seq = engine.registry.registry[id]?.seq;
       if (seq !== undefined) {
         numbers[id] = seq;

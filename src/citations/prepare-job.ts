@@ -4,6 +4,7 @@ import type { DocumentSource } from '../content/load-project.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { collectCitations, type Collected, type Occurrence } from './collect-citations.ts';
 import { documentStyle } from './document-style.ts';
+import { nociteKeys } from './nocite.ts';
 import type { FormatJob, JobCluster } from './format-document.ts';
 import type { Library } from './load-bibliography.ts';
 import type { StyleInfo } from './styles.ts';
@@ -20,8 +21,9 @@ export interface Prepared {
 }
 
 /**
- * Collect a document's citations in reading order and make its formatting job. Unknown keys
- * are reported where they are cited (unless `quiet`) and left out of the job.
+ * Collect a document's citations in reading order and make its formatting job: the works cited,
+ * then those listed in `nocite`. Unknown keys are reported where they are cited or listed
+ * (unless `quiet`) and left out of the job.
  */
 export function prepare(document: DocumentSource, chapters: readonly ExtensionChapter[], library: Library, quiet: boolean): Prepared {
   const { style, name, locale } = documentStyle(document, library, quiet);
@@ -43,7 +45,15 @@ export function prepare(document: DocumentSource, chapters: readonly ExtensionCh
       items: known.map((item) => ({ id: item.key, locator: item.locator, label: item.label, prefix: item.prefix || undefined, suffix: item.suffix || undefined, suppressAuthor: item.suppressAuthor || undefined })),
     });
   }
-  const ids = [...new Set(clusters.flatMap((cluster) => cluster.items.map((item) => item.id)))];
+  // Cited works in order of first citation, then those listed with `nocite`.
+  const { all, keys } = nociteKeys(document);
+  for (const { key, place } of keys) {
+    if (library.entries.has(key) || quiet) continue;
+    const suggestion = didYouMean(key, library.entries.keys());
+    report(document.metadataFile, 'error', `Unknown citation key \`${key}\` in \`nocite\``, place, 'citation-unknown', suggestion ? `Did you mean \`@${suggestion}\`?` : 'Add the entry to a file in `bibliography/`, or remove it from `nocite`.');
+  }
+  const listed = all ? [...library.entries.keys()] : keys.map(({ key }) => key).filter((key) => library.entries.has(key));
+  const ids = [...new Set([...clusters.flatMap((cluster) => cluster.items.map((item) => item.id)), ...listed])];
   const job: FormatJob = { style: style.registered, locale, items: ids.map((id) => library.entries.get(id)!.item), clusters };
   return { job, name, style, occurrences, blocks, clusterOf };
 }

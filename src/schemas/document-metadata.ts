@@ -44,6 +44,11 @@ export const documentMetadataSchema = z
     recommendations: recommendationLabelSchema.default({ label: 'Recommendation', prefix: 'R' }),
     citationStyle: z.string().default('apa'),
     locale: z.string().optional(),
+    /**
+     * Works in the reference list without being cited, as Pandoc's `nocite`: `@key1, @key2`,
+     * a list of keys, or `@*` for every entry of the bibliography.
+     */
+    nocite: z.union([z.string(), z.array(z.string())]).optional(),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })
