@@ -27,6 +27,8 @@ export interface TimelineOptions {
   to?: number;
   /** Longest item label in px before it is cut with `…` (default: `230`). */
   maxLabelWidth?: number;
+  /** Draw the legend under the lanes (default: true). */
+  legend?: boolean;
 }
 
 /** Where one item is drawn. */
@@ -146,7 +148,7 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
     y += 20;
   }
 
-  const legend = layoutLegend(y + 10, width, margin, fontSize, today !== undefined);
+  const legend = options.legend === false ? { y, height: 0, entries: [] } : layoutLegend(y + 10, width, margin, fontSize, today !== undefined);
   y = legend.y + legend.height + margin;
 
   return {

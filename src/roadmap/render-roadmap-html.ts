@@ -6,7 +6,7 @@
 import { formatRoadmapDate } from './dates.ts';
 import { escapeHtml as e } from './escape.ts';
 import { filterRoadmap, type RoadmapFilter } from './filter.ts';
-import { layoutTimeline } from './layout-timeline.ts';
+import { layoutTimeline, type TimelineLayout } from './layout-timeline.ts';
 import { renderRoadmapTable } from './render-roadmap-table.ts';
 import { renderTimelineSvg, statusSummary } from './render-timeline-svg.ts';
 import type { Roadmap } from './types.ts';
@@ -25,6 +25,13 @@ export interface RoadmapHtmlOptions {
   caption?: string;
   /** Width of the drawing's viewBox in px (default: `720`: a reading column, or an A4 text width, at about 1:1). */
   width?: number;
+  /**
+   * Also draw the timeline in parts of whole tracks, for print (shown instead of the whole
+   * drawing by roadmap.css): a timeline taller than a page then breaks between parts at full
+   * size instead of being scaled down onto one page. Every part has the same time axis; the
+   * legend is under the last. Arrows between parts are left out.
+   */
+  printByTrack?: boolean;
 }
 
 /**
@@ -57,11 +64,51 @@ export function renderRoadmapHtml(roadmap: Roadmap, filter: RoadmapFilter, optio
     return `#${p}-row-${item.id}`;
   };
   const svg = renderTimelineSvg(layout, { idPrefix: p, hrefOf, title, description });
+  const print = options.printByTrack ? renderPrintParts(shown, layout, options, hrefOf, title) : '';
   const table = renderRoadmapTable(shown, options);
   const caption = options.caption ? `<figcaption>${options.caption}</figcaption>` : '';
   const empty = shown.items.length === 0 ? '<p class="roadmap-empty">No roadmap items match this selection.</p>' : '';
   return `<figure class="roadmap" id="${e(p)}" data-roadmap>`
-    + `<div class="roadmap-scroll">${svg}</div>${empty}${caption}`
+    + `<div class="roadmap-scroll">${svg}</div>${print}${empty}${caption}`
     + `<details class="roadmap-data"><summary>The roadmap as a table (${shown.items.length} items)</summary><div class="roadmap-table-scroll">${table}</div></details>`
     + `</figure>`;
+}
+
+/** Height of the lanes of one printed part, in viewBox px (about 85 mm at A4 text width). */
+const partLanes = 360;
+/** A drawing up to this height (viewBox px; about 210 mm) prints whole, on one page. */
+const pageHeight = 900;
+
+/**
+ * The timeline drawn in parts of whole tracks (consecutive tracks together while their lanes
+ * fit {@link partLanes}), each on the whole drawing's time axis (see `printByTrack`); '' when
+ * the whole drawing fits on a page, or would be one part anyway.
+ */
+function renderPrintParts(shown: Roadmap, whole: TimelineLayout, options: RoadmapHtmlOptions, hrefOf: (item: Roadmap['items'][number]) => string, title: string): string {
+  if (whole.height <= pageHeight) return '';
+  const groups: Roadmap['tracks'][] = [];
+  let height = Infinity;
+  for (const [index, track] of shown.tracks.entries()) {
+    const lane = whole.lanes[index]!.height;
+    if (height + lane > partLanes) {
+      groups.push([]);
+      height = 0;
+    }
+    groups.at(-1)!.push(track);
+    height += lane;
+  }
+  if (groups.length < 2) return '';
+  const parts = groups.map((tracks, index) => {
+    const ids = new Set(tracks.map((track) => track.id));
+    const part: Roadmap = { ...shown, tracks, items: shown.items.filter((item) => ids.has(item.track)) };
+    const layout = layoutTimeline(part, { width: options.width, today: options.today, from: whole.period.start, to: whole.period.end, legend: index === groups.length - 1 });
+    const svg = renderTimelineSvg(layout, {
+      idPrefix: `${options.idPrefix}-print-${index + 1}`,
+      hrefOf,
+      title: `${title}, part ${index + 1} of ${groups.length}: ${tracks.map((track) => track.title).join(', ')}`,
+      description: `${part.items.length} items. Arrows between items of different parts are not drawn; the web edition and the table show them.`,
+    });
+    return `<div class="roadmap-print-part">${svg}</div>`;
+  });
+  return `<div class="roadmap-print">${parts.join('')}</div>`;
 }

@@ -84,6 +84,7 @@ export function roadmapExtension(options: RoadmapExtensionOptions = {}): Extensi
               labelFor: (ref) => link(ref)?.label,
               today: options.today,
               caption: caption ? escapeHtml(caption) : undefined,
+              printByTrack: true,
             });
           },
         },

@@ -131,4 +131,32 @@ describe('renderRoadmapHtml', () => {
     expect(all(out, /<tr id="big-row-/g)).toHaveLength(300);
     expect(out).not.toMatch(/NaN|undefined/);
   });
+
+  it('also draws a tall timeline in parts of whole tracks for print, on the same time axis', () => {
+    const tall = generateRoadmap(5, { items: 60, tracks: 6, dependencies: 0.3 });
+    const out = renderRoadmapHtml(tall, {}, { idPrefix: 'tall', hrefFor: () => undefined, printByTrack: true });
+    const whole = out.slice(0, out.indexOf('<div class="roadmap-print">'));
+    const print = out.slice(out.indexOf('<div class="roadmap-print">'), out.indexOf('<details'));
+    const parts = print.split('<div class="roadmap-print-part">').slice(1);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Number(/data-height="(\d+)"/.exec(whole)![1])).toBeGreaterThan(900);
+    // Every item in exactly one part, in track order; ids unique in the page.
+    const itemsOf = (markup: string) => all(markup, /<a id="[^"]*-item-([^"]+)"/g);
+    expect(parts.flatMap(itemsOf).sort()).toEqual(itemsOf(whole).sort());
+    const ids = all(out, /\sid="([^"]+)"/g);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The same ticks (year labels and their places) in every part, as in the whole drawing.
+    const ticks = (markup: string) => all(markup, /(<text[^>]*class="rm-tick-label"[^>]*>[^<]*<\/text>)/g).join('');
+    expect(ticks(whole)).not.toBe('');
+    for (const part of parts) expect(ticks(part)).toBe(ticks(whole));
+    // The legend once, under the last part; each part is one whole track or more.
+    expect(parts.map((part) => part.includes('class="rm-legend"') && part.includes('role="listitem"'))).toEqual(parts.map((_, index) => index === parts.length - 1));
+    expect(parts.map((part) => all(part, /class="rm-lane-label"[^>]*>([^<]+)</g)).flat()).toEqual(tall.tracks.map((track) => track.title));
+  });
+
+  it('draws no print parts for a timeline that fits on a page, or when not asked', () => {
+    expect(renderRoadmapHtml(roadmap, {}, { ...options, printByTrack: true })).not.toContain('roadmap-print');
+    const tall = generateRoadmap(5, { items: 60, tracks: 6 });
+    expect(renderRoadmapHtml(tall, {}, { idPrefix: 'tall', hrefFor: () => undefined })).not.toContain('roadmap-print');
+  });
 });

@@ -113,6 +113,27 @@ describe('the built site, as a reader gets it', () => {
     await page.close();
   });
 
+  it('prints the full roadmap timeline in parts of whole tracks at the text width; the screen shows it whole', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/srida/roadmap/`);
+    const shown = (selector: string) => page.$$eval(selector, (nodes) => nodes.map((node) => getComputedStyle(node).display !== 'none'));
+    expect(await page.$$eval('figure.roadmap .roadmap-print', (nodes) => nodes.length)).toBe(1);
+    expect(await shown('figure.roadmap:has(.roadmap-print) > .roadmap-scroll')).toEqual([true]);
+    expect(await shown('.roadmap-print')).toEqual([false]);
+    await page.goto(`${server.url}/srida/print/`);
+    await page.emulateMediaType('print');
+    expect(await shown('figure.roadmap:has(.roadmap-print) > .roadmap-scroll')).toEqual([false]);
+    expect(await shown('.roadmap-print')).toEqual([true]);
+    // Each part as wide as the text, not scaled down to fit the whole drawing on one page.
+    const widths = await page.evaluate(() => ({
+      text: document.querySelector('.chapter p')!.getBoundingClientRect().width,
+      parts: [...document.querySelectorAll('.roadmap-print-part svg')].map((svg) => svg.getBoundingClientRect().width),
+    }));
+    expect(widths.parts.length).toBeGreaterThan(1);
+    for (const width of widths.parts) expect(width).toBeGreaterThan(widths.text * 0.95);
+    await page.close();
+  });
+
   it('uses only local resources: nothing is requested outside the site', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];
