@@ -97,7 +97,10 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
     report(metadataFile, 'error', `Document folder name \`${id}\` is not a valid id`, { line: 1, column: 1 }, 'document-id', 'Use lower-case letters, digits and `-`, starting with a letter.');
   }
   const located = ok ? parseYaml(metadataFile, String(metadataFile.value)) : undefined;
-  const metadata = located ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata') : undefined;
+  // A field in error is reported and replaced, so that the document is still checked (rather
+  // than every reference to it failing as well).
+  const fallback = { title: id, shortTitle: id, editors: [{ name: 'Unknown' }], abstract: id, language: 'en', version: '0.0.0', status: 'draft', date: '2000-01-01', licence: 'unknown' };
+  const metadata = located ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', fallback) : undefined;
 
   const chapters: ChapterSource[] = [];
   const byOrder = new Map<number, ChapterSource>();

@@ -65,15 +65,18 @@ export function parseYaml(file: VFile, text: string, origin: YamlOrigin = {}): L
 /**
  * Validate parsed YAML against a Zod schema; every issue becomes an error at the YAML node it
  * is about (a missing field at its parent, an unknown key at the key), with a did-you-mean for
- * misspelled keys.
+ * misspelled keys. With `fallback` (values for required top-level fields), invalid input still
+ * gives a value to go on with, after its errors are reported (see {@link recover}).
  */
 export function validateYaml<S extends z.ZodType>(
   file: VFile,
   located: LocatedYaml,
   schema: S,
   ruleId: string,
+  fallback?: Readonly<Record<string, unknown>>,
 ): z.infer<S> | undefined {
-  const result = schema.safeParse(located.document.toJS());
+  const input: unknown = located.document.toJS();
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const shape = knownKeys(schema);
   for (const issue of result.error.issues) {
@@ -95,9 +98,30 @@ export function validateYaml<S extends z.ZodType>(
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     const reason = missing ? `Missing field ${name}` : `Invalid ${name}: ${issue.message}`;
-    report(file, 'error', reason, located.placeOf(path), ruleId, hintFor(issue));
+    report(file, 'error', reason, located.placeOf(path), ruleId, hintFor(issue) ?? 'docs/authoring.md describes every field and its form.');
   }
-  return undefined;
+  return fallback ? recover(schema, input, result.error.issues, fallback) : undefined;
+}
+
+/**
+ * A value to go on with after errors have been reported: the input without its unknown and
+ * invalid top-level fields, `fallback` standing in for any that are required. Later checks then
+ * see the document instead of dozens of follow-on errors about its absence. Undefined when
+ * that still fails (the input is not a mapping, say).
+ */
+function recover<S extends z.ZodType>(schema: S, input: unknown, issues: readonly z.core.$ZodIssue[], fallback: Readonly<Record<string, unknown>>): z.infer<S> | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const repaired: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const issue of issues) {
+    const keys = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : issue.path.length > 0 ? [String(issue.path[0])] : [];
+    for (const key of keys) {
+      delete repaired[key];
+      if (key in fallback) repaired[key] = fallback[key];
+    }
+  }
+  for (const [key, value] of Object.entries(fallback)) if (!(key in repaired)) repaired[key] = value;
+  const again = schema.safeParse(repaired);
+  return again.success ? again.data : undefined;
 }
 
 function hintFor(issue: z.core.$ZodIssue): string | undefined {

@@ -48,7 +48,7 @@ export const documentMetadataSchema = z
      * Works in the reference list without being cited, as Pandoc's `nocite`: `@key1, @key2`,
      * a list of keys, or `@*` for every entry of the bibliography.
      */
-    nocite: z.union([z.string(), z.array(z.string())]).optional(),
+    nocite: z.union([z.string(), z.array(z.string())], { error: 'write `"@key1, @key2"`, a list of keys, or `"@*"`' }).optional(),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })

@@ -33,6 +33,23 @@ describe('bad input is reported at its place', () => {
     ]);
   });
 
+  it('an invalid metadata field is one error: the document is still assembled and still referenced', async () => {
+    const root = await makeProject({
+      'chapters/doc/document.yaml': documentYaml().replace(/^version: .*$/m, 'version: abc').replace(/^shortTitle: .*$/m, 'shortTitle: 7\nmystery: 1'),
+      'chapters/doc/01-a.md': chapter('A', '\n## Scope {#scope}\n\nSee [](#scope).\n'),
+      'chapters/other/document.yaml': documentYaml('Other Document'),
+      'chapters/other/01-b.md': chapter('B', '\nSee [](doc#scope).\n'),
+    });
+    const { project, messages } = await assembleWithMessages(root);
+    expect(messages).toEqual([
+      'chapters/doc/document.yaml:2:13: Invalid `shortTitle`: Invalid input: expected string, received number [document-metadata]',
+      'chapters/doc/document.yaml:3:1: Unknown field `mystery` [document-metadata]',
+      'chapters/doc/document.yaml:8:10: Invalid `version`: use a semantic version such as `1.0.0` [document-metadata]',
+    ]);
+    expect(project.documents.map((d) => d.id).sort()).toEqual(['doc', 'other']);
+    expect(project.files.flatMap((f) => f.messages).find((m) => m.reason.includes('version'))!.note).toBe('docs/authoring.md describes every field and its form.');
+  });
+
   it('did-you-mean for a misspelt front matter key', async () => {
     const root = await makeProject({ 'chapters/doc/document.yaml': documentYaml(), 'chapters/doc/01-a.md': '---\ntitle: A\nstatus: draft\nsumary: x\n---\n' });
     const { project } = await assembleWithMessages(root);
