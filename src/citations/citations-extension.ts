@@ -72,7 +72,7 @@ export function createCitationsExtension(): Extension {
       }
       for (const entry of library.entries.values()) {
         if (cited.has(entry.key)) continue;
-        report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`) or remove it.`);
+        report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`), list it with \`nocite\` in a document.yaml, or remove it.`);
       }
     },
     async document({ document, chapters, registry }) {

@@ -10,12 +10,13 @@ import type { FormatResult } from './format-document.ts';
  * `npm run dev` and CI (with the folder cached) format a document's citations only when they
  * changed. A result is stored under a hash of everything that decides it: the job (works,
  * citations in order), the style's and the locale's XML, the formatting code of this project
- * and citeproc's version. So a stored result is what formatting would produce now; anything
- * unreadable is treated as absent.
+ * and the versions of citeproc, `@citation-js/plugin-csl` and `@citation-js/core`. So a
+ * stored result is what formatting would produce now; anything unreadable is treated as absent.
  *
- * The folder is `<root>/node_modules/.cache/srida/citations` (where Babel, ESLint and others
- * keep theirs), or `SRIDA_CACHE_DIR`; a root without `node_modules` gets no disk cache (test
- * fixtures, benchmark copies), nor does any run with `SRIDA_CACHE=0`.
+ * The folder is `<root>/node_modules/.cache/srida/citations` (the `find-cache-dir` convention
+ * that babel-loader, terser-webpack-plugin and AVA follow), or `SRIDA_CACHE_DIR`; a root
+ * without `node_modules` gets no disk cache (test fixtures, benchmark copies), nor does any
+ * run with `SRIDA_CACHE=0` (or `false`, `off`, `no`).
  */
 
 /** How many results to keep: a few documents, each in a few recent states. */
@@ -23,7 +24,7 @@ const keep = 24;
 
 /** The cache folder for a project root, or undefined when there is none. */
 export function diskCacheDir(root: string): string | undefined {
-  if (process.env.SRIDA_CACHE === '0') return undefined;
+  if (/^(0|false|off|no)$/i.test(process.env.SRIDA_CACHE ?? '')) return undefined;
   if (process.env.SRIDA_CACHE_DIR) return path.resolve(process.env.SRIDA_CACHE_DIR, 'citations');
   const modules = path.join(root, 'node_modules');
   return existsSync(modules) ? path.join(modules, '.cache', 'srida', 'citations') : undefined;
@@ -115,15 +116,19 @@ function prune(dir: string): void {
 
 let version: string | undefined | null = null;
 
-/** Hash of the code that decides formatted output: ours, and citeproc's version. */
+/** Hash of the code that decides formatted output: ours, and the versions of citeproc and citation-js. */
 function codeVersion(): string | undefined {
   if (version !== null) return version;
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const sources = ['format-document.ts', 'engines.ts', 'citeproc-speedups.ts'].map((name) => readFileSync(path.join(here, name), 'utf8'));
-    const require = createRequire(createRequire(import.meta.url).resolve('@citation-js/plugin-csl'));
-    const citeproc = (require('citeproc/package.json') as { version: string }).version;
-    version = hash(citeproc, ...sources);
+    const local = createRequire(import.meta.url);
+    const plugin = createRequire(local.resolve('@citation-js/plugin-csl'));
+    // citeproc formats; plugin-csl brings the built-in styles and locales (whose XML is in the
+    // key anyway) and core converts nothing at this stage, but a new version of any of them is
+    // a reason to format afresh.
+    const versions = [plugin('citeproc/package.json'), plugin('../package.json'), local(local.resolve('@citation-js/core').replace(/lib[\\/].*$/, 'package.json'))].map((json) => (json as { version: string }).version);
+    version = hash(...versions, ...sources);
   } catch {
     version = undefined;
   }

@@ -95,6 +95,12 @@ describe('formatted citations kept on disk between processes', () => {
     expect(diskCacheDir(root)).toBe(dir);
     process.env.SRIDA_CACHE_DIR = path.join(bare, 'elsewhere');
     expect(diskCacheDir(root)).toBe(path.join(bare, 'elsewhere/citations'));
+    for (const off of ['false', 'OFF', 'no']) {
+      process.env.SRIDA_CACHE = off;
+      expect(diskCacheDir(root), off).toBeUndefined();
+    }
+    process.env.SRIDA_CACHE = '1';
+    expect(diskCacheDir(root)).toBe(path.join(bare, 'elsewhere/citations'));
     process.env.SRIDA_CACHE = '0';
     expect(diskCacheDir(root)).toBeUndefined();
     await assembleAsNewProcess(root);
