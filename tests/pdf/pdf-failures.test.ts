@@ -90,4 +90,14 @@ describe('what the printer is asked to print', () => {
     expect(result.stderr).toContain('No print edition found');
     expect(result.stderr).toContain('srida build --no-pdf');
   });
+
+  test('srida build --no-pdf keeps the PDFs of the previous build, so the download links still work', async () => {
+    const good = await siteWithGoodPdf();
+    const result = await buildSite(['--root', path.join(toolRoot, 'tests/fixtures/basic'), '--out', good.site, '--no-pdf']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('kept the PDFs of the previous build');
+    expect(Buffer.compare(await readFile(good.pdf), good.bytes)).toBe(0);
+    const landing = await readFile(path.join(good.site, 'beta/index.html'), 'utf8');
+    expect(landing).toContain(`href="/pdf/${path.basename(good.pdf)}"`);
+  });
 });

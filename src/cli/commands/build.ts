@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
 import { runCheck } from './check.ts';
@@ -16,7 +19,7 @@ class PrintFailed extends Error {
 /**
  * `srida build`: check, then build the site and (unless `--no-pdf`) print its PDFs into a
  * temporary folder, which replaces `--out` only when everything succeeded. A failed print keeps
- * the previous site and PDFs as they were.
+ * the previous site and PDFs as they were; with `--no-pdf` the previous PDFs are carried over.
  */
 export async function runBuild(options: CommandOptions, output: Output): Promise<number> {
   const checked = await runCheck({ ...options, strict: false }, output);
@@ -31,7 +34,14 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
       out: options.out,
       quiet: options.quiet,
       beforeSwap: options.noPdf
-        ? undefined
+        ? async (dir) => {
+            // The download links of the new site keep working: the PDFs of the previous build
+            // stay (as they were, not printed again).
+            const previous = path.join(path.resolve(options.out), 'pdf');
+            if (!existsSync(previous)) return;
+            await cp(previous, path.join(dir, 'pdf'), { recursive: true });
+            output.info(`srida build: kept the PDFs of the previous build in ${previous} (--no-pdf: not printed again).`);
+          }
         : async (dir) => {
             const code = await printStep({ site: dir, finalSite: options.out, quiet: options.quiet, duplex: options.duplex }, output);
             if (code !== 0) throw new PrintFailed(code);
