@@ -47,9 +47,13 @@ export function readResult(dir: string, key: string): FormatResult | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as FormatResult;
     if (!Array.isArray(value?.clusters) || !Array.isArray(value.bibliography) || typeof value.layout !== 'object') throw new Error('not a result');
-    // Recently used results are the last to be pruned.
-    const now = new Date();
-    utimesSync(file, now, now);
+    // Recently used results are the last to be pruned (not possible on a read-only disk).
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // The result is still good.
+    }
     return value;
   } catch {
     return undefined;
