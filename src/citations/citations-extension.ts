@@ -7,7 +7,6 @@ import { diskCacheDir, diskKey, knownSources } from './disk-cache.ts';
 import { documentStyle } from './document-style.ts';
 import { formatCached, useWorkers, warmUp } from './format-pool.ts';
 import { loadLibrary, type Library } from './load-bibliography.ts';
-import { nociteKeys } from './nocite.ts';
 import { prepare } from './prepare-job.ts';
 import remarkCitations from './remark-citations.ts';
 
@@ -15,25 +14,20 @@ export type { CitationsData } from './document-pass.ts';
 
 /**
  * Citations and reference lists, as an assembly extension: `load` reads the bibliography,
- * `parsed` turns citation syntax into nodes, `registered` warns about entries nobody cites,
- * and `document` formats all of a document's citations in one engine pass.
+ * `parsed` turns citation syntax into nodes, `numbered` collects a document's citations and
+ * starts formatting them in one engine pass, `registered` warns about entries nobody cites,
+ * and `document` links the formatted citations and builds the reference lists.
  */
 export function createCitationsExtension(): Extension {
   // The last few roots assembled (tests assemble many throw-away projects in one process).
   const states = new Lru<RootState>(8);
-  const stateFor = (root: string): RootState => {
-    let state = states.get(root);
-    if (!state) {
-      state = { library: { entries: new Map(), styles: new Map(), files: [] }, cited: new Set(), reported: new Set(), sourceKeys: new Map() };
-      states.set(root, state);
-    }
-    return state;
-  };
+  const newState = (library: Library, cacheDir?: string): RootState => ({ library, cacheDir, cited: new Set(), reported: new Set(), sourceKeys: new Map(), prepared: new Map() });
+  const stateFor = (root: string): RootState => states.getOrSet(root, () => newState({ entries: new Map(), styles: new Map(), files: [] }));
   return {
     name: 'citations',
     async load(root) {
       const library = await loadLibrary(root);
-      states.set(root, { library, cacheDir: diskCacheDir(root), cited: new Set(), reported: new Set(), sourceKeys: new Map() });
+      states.set(root, newState(library, diskCacheDir(root)));
       return library.files;
     },
     parsed(tree, file, document) {
@@ -51,32 +45,33 @@ export function createCitationsExtension(): Extension {
         }
       }
       const markdown = document.chapters.find((chapter) => chapter.file === file)?.markdown ?? String(file.value);
-      for (const citation of remarkCitations(tree, markdown)) for (const item of citation.items) state.cited.add(item.key);
+      remarkCitations(tree, markdown);
     },
     numbered(document, chapters) {
-      // Start formatting this document now, while the next one is parsed; the document pass
-      // picks the result up (same job, same cache key).
-      const { library, cacheDir, sourceKeys } = stateFor(document.metadataFile.cwd);
-      const { job } = prepare(document, chapters, library, true);
-      const options = { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir, sourceKey: sourceKeys.get(document) };
+      // Collect the document's citations (reporting unknown keys) and start formatting them
+      // now, while the next document is parsed; the document pass picks both up.
+      const state = stateFor(document.metadataFile.cwd);
+      const prepared = prepare(document, chapters, state.library);
+      state.prepared.set(document, prepared);
+      const { job } = prepared;
+      // The job's works are every entry cited (known keys) or listed with `nocite`.
+      for (const item of job.items) state.cited.add(item.id);
+      const options = { documentId: document.id, workers: useWorkers(state.library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) };
       if (job.items.length) formatCached(job, options).catch(() => undefined);
     },
     registered(_registry, documents) {
       const root = documents[0]?.metadataFile.cwd;
       if (root === undefined) return;
       const { library, cited } = stateFor(root);
-      for (const document of documents) {
-        const { all, keys } = nociteKeys(document);
-        if (all) return;
-        for (const { key } of keys) cited.add(key);
-      }
       for (const entry of library.entries.values()) {
         if (cited.has(entry.key)) continue;
         report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`), list it with \`nocite\` in a document.yaml, or remove it.`);
       }
     },
     async document({ document, chapters, registry }) {
-      return runDocumentPass(document, chapters, registry, stateFor(document.metadataFile.cwd));
+      const state = stateFor(document.metadataFile.cwd);
+      const prepared = state.prepared.get(document) ?? prepare(document, chapters, state.library);
+      return runDocumentPass(document, prepared, chapters, registry, state);
     },
   };
 }

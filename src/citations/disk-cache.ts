@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 import { hash } from './cache.ts';
 import type { FormatResult } from './format-document.ts';
 
@@ -61,20 +63,13 @@ export function readResult(dir: string, key: string): FormatResult | undefined {
 }
 
 /**
- * Store a result (written to a temporary file, then renamed: a reader never sees half a file),
- * then drop the least recently used beyond {@link keep}. A cache that cannot be written is
- * not an error.
+ * Store a result (atomically: a reader never sees half a file), then drop the least recently
+ * used beyond {@link keep}. A cache that cannot be written is not an error.
  */
-export function writeResult(dir: string, key: string, result: FormatResult): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const temporary = path.join(dir, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(temporary, JSON.stringify(result));
-    renameSync(temporary, path.join(dir, `${key}.json`));
-    prune(dir);
-  } catch {
-    // Read-only checkout, full disk: formatting still worked.
-  }
+export async function writeResult(dir: string, key: string, result: FormatResult): Promise<void> {
+  await writeFileAtomic(path.join(dir, `${key}.json`), Buffer.from(JSON.stringify(result)))
+    .then(() => prune(dir))
+    .catch(() => undefined); // Read-only checkout, full disk: formatting still worked.
 }
 
 /**
@@ -82,15 +77,8 @@ export function writeResult(dir: string, key: string, result: FormatResult): voi
  * next process reads this before parsing, to know that it will not need an engine (see
  * {@link knownSources}); it only decides what to prepare, never what is output.
  */
-export function rememberSources(dir: string, sourceKey: string, key: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const temporary = path.join(dir, `.${sourceKey}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(temporary, key);
-    renameSync(temporary, path.join(dir, `${sourceKey}.sources`));
-  } catch {
-    // As for results.
-  }
+export async function rememberSources(dir: string, sourceKey: string, key: string): Promise<void> {
+  await writeFileAtomic(path.join(dir, `${sourceKey}.sources`), Buffer.from(key)).catch(() => undefined);
 }
 
 /** Whether sources with this hash were formatted before, and their result is still stored. */
@@ -103,19 +91,19 @@ export function knownSources(dir: string, sourceKey: string): boolean {
   }
 }
 
-function prune(dir: string): void {
+async function prune(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  const times = new Map(await Promise.all(names.map(async (name) => [name, (await stat(path.join(dir, name))).mtimeMs] as const)));
   // Temporary files left by a process that was killed while writing.
   const hourAgo = Date.now() - 3_600_000;
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.tmp') && statSync(path.join(dir, name)).mtimeMs < hourAgo) rmSync(path.join(dir, name), { force: true });
-  }
-  for (const extension of ['.json', '.sources']) {
-    const files = readdirSync(dir)
+  const stale = names.filter((name) => name.endsWith('.tmp') && times.get(name)! < hourAgo);
+  const surplus = ['.json', '.sources'].flatMap((extension) =>
+    names
       .filter((name) => name.endsWith(extension))
-      .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { name } of files.slice(keep)) rmSync(path.join(dir, name), { force: true });
-  }
+      .sort((a, b) => times.get(b)! - times.get(a)!)
+      .slice(keep),
+  );
+  await Promise.all([...stale, ...surplus].map((name) => rm(path.join(dir, name), { force: true })));
 }
 
 let version: string | undefined | null = null;

@@ -9,7 +9,7 @@ import { formatCached, useWorkers } from './format-pool.ts';
 import type { FormatResult } from './format-document.ts';
 import { htmlToHast, htmlToText } from './html-to-hast.ts';
 import type { Library } from './load-bibliography.ts';
-import { prepare, type Prepared } from './prepare-job.ts';
+import type { Prepared } from './prepare-job.ts';
 import { pending } from './remark-citations.ts';
 import { entryId, renderChapterList, renderReferenceList, type CitingPlace, type ReferenceEntry } from './render-references.ts';
 import { missingFields } from './required-fields.ts';
@@ -53,6 +53,8 @@ export interface RootState {
   reported: Set<string>;
   /** Hash of each document's sources (for the disk cache), once its first chapter is parsed. */
   sourceKeys: Map<DocumentSource, string | undefined>;
+  /** Each document's citations and formatting job, once it is numbered. */
+  prepared: Map<DocumentSource, Prepared>;
 }
 
 const referencesTitles: Record<string, string> = { en: 'References', de: 'Literatur', fr: 'Références', nl: 'Referenties', es: 'Referencias' };
@@ -63,13 +65,13 @@ const referencesTitles: Record<string, string> = { en: 'References', de: 'Litera
  * per-chapter lists and the data the site reads.
  *
  * @param document the document.
+ * @param prepared its citations and formatting job (see prepare-job.ts).
  * @param chapters its chapters, in order.
  * @param registry every target (for chapter labels in back-links).
  * @param state this assembly's state.
  */
-export async function runDocumentPass(document: DocumentSource, chapters: readonly ExtensionChapter[], registry: TargetRegistry, state: RootState): Promise<ExtensionDocumentResult> {
+export async function runDocumentPass(document: DocumentSource, prepared: Prepared, chapters: readonly ExtensionChapter[], registry: TargetRegistry, state: RootState): Promise<ExtensionDocumentResult> {
   const { library } = state;
-  const prepared = prepare(document, chapters, library, false);
   const { job, name, style, blocks } = prepared;
   for (const item of job.items) warnMissing(state, item.id, style.format, name);
 

@@ -1,4 +1,3 @@
-import type { Point } from 'unist';
 import type { DocumentSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
@@ -15,14 +14,14 @@ import { builtInStyle, builtInStyles, resolveLocale, type StyleInfo } from './st
  * @param quiet resolve without reporting (default: false).
  */
 export function documentStyle(document: DocumentSource, library: Library, quiet = false): { style: StyleInfo; name: string; locale: string } {
-  const { metadata, metadataFile } = document;
+  const { metadata, metadataFile, placeOf } = document;
   const wanted = metadata.citationStyle.replace(/\.csl$/, '');
   const custom = library.styles.get(wanted);
   let style = custom?.info ?? builtInStyle(wanted.toLowerCase());
   let name = custom ? wanted : wanted.toLowerCase();
   if (!style && quiet) return { style: builtInStyle('apa')!, name: 'apa', locale: resolveLocale(metadata.locale ?? metadata.language).locale };
   if (!style) {
-    const place = yamlPlace(String(metadataFile.value), 'citationStyle');
+    const place = placeOf(['citationStyle']);
     if (custom) {
       report(metadataFile, 'error', `Citation style \`${wanted}\` has errors (see \`${custom.file.path}\`); APA is used`, place, 'citation-style', 'Fix the style file, or choose `apa`, `vancouver` or `harvard1`.');
     } else {
@@ -37,16 +36,7 @@ export function documentStyle(document: DocumentSource, library: Library, quiet 
   const { locale, found } = resolveLocale(wantedLocale);
   if (!found && !quiet) {
     const key = metadata.locale ? 'locale' : 'language';
-    report(metadataFile, 'warning', `No citation locale for \`${wantedLocale}\`; citations use \`${locale}\``, yamlPlace(String(metadataFile.value), key), 'citation-locale', `Add the CSL locale file \`bibliography/styles/locales-${wantedLocale}.xml\` (from https://github.com/citation-style-language/locales).`);
+    report(metadataFile, 'warning', `No citation locale for \`${wantedLocale}\`; citations use \`${locale}\``, placeOf([key]), 'citation-locale', `Add the CSL locale file \`bibliography/styles/locales-${wantedLocale}.xml\` (from https://github.com/citation-style-language/locales).`);
   }
   return { style, name, locale };
-}
-
-/** Where the value of a top-level YAML key is (line 1 when the key is not written). */
-export function yamlPlace(yaml: string, key: string): Point {
-  const match = new RegExp(`^${key}:[ \\t]*`, 'm').exec(yaml);
-  if (!match) return { line: 1, column: 1 };
-  const before = yaml.slice(0, match.index);
-  const line = before.split('\n').length;
-  return { line, column: match[0].length + 1 };
 }

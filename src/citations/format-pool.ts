@@ -54,29 +54,26 @@ export function formatCached(job: FormatJob, options: { documentId?: string; wor
   const csl = plugins.config.get('@csl');
   const fileKey = cacheDir ? diskKey(String(csl.styles.get(job.style) ?? job.style), String(csl.locales.get(job.locale) ?? job.locale), items, clusters) : undefined;
   const stored = cacheDir && fileKey ? readResult(cacheDir, fileKey) : undefined;
-  if (cacheDir && fileKey && sourceKey && stored) rememberSources(cacheDir, sourceKey, fileKey);
+  let promise: Promise<FormatResult>;
   if (stored) {
-    const promise = Promise.resolve(stored);
-    results.set(key, promise);
-    return promise;
+    promise = Promise.resolve(stored);
+  } else {
+    const workers = options.workers ? pool() : undefined;
+    // The other workers build this engine meanwhile: the next document probably needs it too.
+    workers?.warmOthers(job, options.documentId ?? '');
+    promise = workers ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job)) : Promise.resolve().then(() => formatDocument(job));
   }
-  const workers = options.workers ? pool() : undefined;
-  // The other workers build this engine meanwhile: the next document probably needs it too.
-  workers?.warmOthers(job, options.documentId ?? '');
-  let promise = workers
-    ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job))
-    : Promise.resolve().then(() => formatDocument(job));
   if (cacheDir && fileKey) {
-    promise = promise.then((result) => {
-      writeResult(cacheDir, fileKey, result);
-      if (sourceKey) rememberSources(cacheDir, sourceKey, fileKey);
+    promise = promise.then(async (result) => {
+      if (!stored) await writeResult(cacheDir, fileKey, result);
+      if (sourceKey) await rememberSources(cacheDir, sourceKey, fileKey);
       return result;
     });
   }
   results.set(key, promise);
   // A failure is not cached: the next assembly tries again.
   promise.catch(() => results.delete(key));
-  return promise as Promise<FormatResult>;
+  return promise;
 }
 
 /**
@@ -104,6 +101,11 @@ export function clearFormatCache(): void {
 }
 
 const warmItem = { id: 'warm-up', type: 'book', title: 'Warm-up', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };
+
+/** Which engine a job needs: its style and locale. */
+function engineKey(job: FormatJob): string {
+  return `${job.style}\u0000${job.locale}`;
+}
 
 /** A worker, its jobs under way, and the engines (style and locale) it has been asked to build. */
 interface Slot {
@@ -158,8 +160,8 @@ class Pool {
   /** Warm every worker other than the document's with the job's engine, once per style and locale. */
   warmOthers(job: FormatJob, documentId: string): void {
     const own = this.#index(documentId);
+    const key = engineKey(job);
     this.#workers.forEach((slot, index) => {
-      const key = `${job.style}\u0000${job.locale}`;
       if (index === own || slot.warmed.has(key)) return;
       slot.warmed.add(key);
       this.#post(slot, 'warm', job).catch(() => undefined);
@@ -179,7 +181,7 @@ class Pool {
   /** Send a job to the worker of its document (with any custom style or locale it needs). */
   run(kind: WorkerRequest['kind'], job: FormatJob, documentId: string): Promise<FormatResult> {
     const slot = this.#workers[this.#index(documentId)]!;
-    slot.warmed.add(`${job.style}\u0000${job.locale}`);
+    slot.warmed.add(engineKey(job));
     return this.#post(slot, kind, job);
   }
 

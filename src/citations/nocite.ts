@@ -1,6 +1,5 @@
 import type { Point } from 'unist';
 import type { DocumentSource } from '../content/load-project.ts';
-import { yamlPlace } from './document-style.ts';
 
 /** A key listed in `nocite`, with its place in `document.yaml`. */
 export interface NociteKey {
@@ -34,7 +33,7 @@ export function nociteKeys(document: DocumentSource): { all: boolean; keys: Noci
     // The place of the token as written (at its `@`, as for citations in chapters).
     const at = start ? yaml.indexOf(token, from) : -1;
     if (at === -1) {
-      keys.push({ key, place: yamlPlace(yaml, 'nocite') });
+      keys.push({ key, place: document.placeOf(['nocite']) });
       continue;
     }
     from = at + token.length;

@@ -22,18 +22,17 @@ export interface Prepared {
 
 /**
  * Collect a document's citations in reading order and make its formatting job: the works cited,
- * then those listed in `nocite`. Unknown keys are reported where they are cited or listed
- * (unless `quiet`) and left out of the job.
+ * then those listed in `nocite`. Unknown keys are reported where they are cited or listed and
+ * left out of the job.
  */
-export function prepare(document: DocumentSource, chapters: readonly ExtensionChapter[], library: Library, quiet: boolean): Prepared {
-  const { style, name, locale } = documentStyle(document, library, quiet);
+export function prepare(document: DocumentSource, chapters: readonly ExtensionChapter[], library: Library): Prepared {
+  const { style, name, locale } = documentStyle(document, library);
   const { occurrences, blocks } = collectCitations(chapters);
   const clusters: JobCluster[] = [];
   const clusterOf = new Map<Occurrence, number>();
   for (const occurrence of occurrences) {
     const known = occurrence.citation.items.filter((item) => {
       if (library.entries.has(item.key)) return true;
-      if (quiet) return false;
       const suggestion = didYouMean(item.key, library.entries.keys());
       report(occurrence.chapter.file, 'error', `Unknown citation key \`${item.key}\``, item.position ?? occurrence.citation.position, 'citation-unknown', suggestion ? `Did you mean \`@${suggestion}\`?` : library.entries.size ? 'Add the entry to a file in `bibliography/`, or write `\\@` for a literal at-sign.' : 'There are no entries: add `bibliography/references.bib`.');
       return false;
@@ -48,7 +47,7 @@ export function prepare(document: DocumentSource, chapters: readonly ExtensionCh
   // Cited works in order of first citation, then those listed with `nocite`.
   const { all, keys } = nociteKeys(document);
   for (const { key, place } of keys) {
-    if (library.entries.has(key) || quiet) continue;
+    if (library.entries.has(key)) continue;
     const suggestion = didYouMean(key, library.entries.keys());
     report(document.metadataFile, 'error', `Unknown citation key \`${key}\` in \`nocite\``, place, 'citation-unknown', suggestion ? `Did you mean \`@${suggestion}\`?` : 'Add the entry to a file in `bibliography/`, or remove it from `nocite`.');
   }

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { chapterFrontMatterSchema, type ChapterFrontMatter } from '../schemas/chapter-front-matter.ts';
@@ -27,6 +28,8 @@ export interface DocumentSource {
   metadataFile: VFile;
   metadata: DocumentMetadata;
   chapters: ChapterSource[];
+  /** Where a metadata field's value is in `document.yaml` (or its nearest parent that is). */
+  placeOf(path: readonly PropertyKey[]): Point;
 }
 
 /** Everything read from a project root. */
@@ -138,8 +141,8 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
   if (markdownNames.length === 0) {
     report(metadataFile, 'error', `Document \`${id}\` has no chapters`, { line: 1, column: 1 }, 'document-empty', `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`);
   }
-  if (!metadata) return undefined;
-  return { id, metadataFile, metadata, chapters };
+  if (!metadata || !located) return undefined;
+  return { id, metadataFile, metadata, chapters, placeOf: (field) => located.placeOf(field) };
 }
 
 function readChapter(file: VFile, documentId: string, order: number, slug: string): ChapterSource | undefined {

@@ -8,7 +8,7 @@ import type { PrintProgress } from './progress.ts';
 import { withRetry } from './retry.ts';
 import { serveSite } from './serve-site.ts';
 import { stampMetadata } from './stamp-metadata.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
 export interface PrintPdfsOptions {
   /** The built site (holds `<doc>/print/index.html`). */

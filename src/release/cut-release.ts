@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReleaseEntry, ReleasedFile } from '../schemas/release-manifest.ts';
@@ -14,6 +14,7 @@ import { checkMarks } from './marks-check.ts';
 import { citationName, manifestPath, releaseDir, releaseNotesName, releasePdfName, releasesPageHref, releaseTag, zenodoName } from './paths.ts';
 import { prepareRelease, type ReleaseRequest } from './preconditions.ts';
 import { releaseNotes } from './release-notes.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
 export interface CutReleaseResult {
   entry: ReleaseEntry;
@@ -104,8 +105,7 @@ async function writeAndCommit(input: WriteInput): Promise<string> {
     await copyFile(input.builtPdf, path.join(dir, input.pdfName), constants.COPYFILE_EXCL);
     for (const [file, text] of input.texts) await writeFile(path.join(dir, file), text, { flag: 'wx' });
     const manifest = manifestWithRelease(input.manifestText, documentId, input.entry);
-    await writeFile(`${manifestFile}.tmp`, manifest);
-    await rename(`${manifestFile}.tmp`, manifestFile);
+    await writeFileAtomic(manifestFile, Buffer.from(manifest));
     undo.push(() => (input.manifestText === undefined ? rm(manifestFile, { force: true }) : writeFile(manifestFile, input.manifestText)));
     const paths = [manifestRelative, dirRelative];
     await git(root, ['add', '--', ...paths]);

@@ -112,13 +112,13 @@ describe('formatted citations kept on disk between processes', () => {
     const dir = path.join(root, 'cache');
     const result: FormatResult = { clusters: ['x'], bibliography: [], layout: { hangingIndent: false, secondFieldAlign: false, lineSpacing: 1, entrySpacing: 1 }, numbers: {} };
     const keys = Array.from({ length: 30 }, (_, index) => index.toString(16).padStart(40, '0'));
-    keys.forEach((key, index) => {
-      writeResult(dir, key, result);
+    for (const [index, key] of keys.entries()) {
+      await writeResult(dir, key, result);
       // Distinct times, oldest first (a file system may round mtimes).
       const time = new Date(Date.UTC(2026, 0, 1, 0, index));
       utimesSync(path.join(dir, `${key}.json`), time, time);
-    });
-    writeResult(dir, 'f'.repeat(40), result);
+    }
+    await writeResult(dir, 'f'.repeat(40), result);
     expect(files(dir, '.json').sort()).toEqual([...keys.slice(7), 'f'.repeat(40)].map((key) => `${key}.json`).sort());
     expect(readResult(dir, keys[7]!)).toEqual(result);
     expect(readResult(dir, keys[0]!)).toBeUndefined();
