@@ -30,8 +30,30 @@ async function median(work: () => Promise<unknown>, before?: () => void): Promis
 
 const project = await assembleProject(root, { extensions: [] });
 const chapters = project.documents.reduce((n, d) => n + d.chapters.length, 0);
-const words = project.documents.reduce((n, d) => n + d.chapters.reduce((m, c) => m + c.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length, 0), 0);
+const words = project.documents.reduce(
+  (n, d) =>
+    n +
+    d.chapters.reduce(
+      (m, c) =>
+        m +
+        c.html
+          .replace(/<[^>]+>/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean).length,
+      0,
+    ),
+  0,
+);
 const coreMs = await median(() => assembleProject(root, { extensions: [] }));
 const fullColdMs = await median(() => assembleProject(root), clearCitationCaches);
 const fullWarmMs = await median(() => assembleProject(root));
-console.log(JSON.stringify({ coreMs, fullColdMs, fullWarmMs, chapters, words, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    coreMs,
+    fullColdMs,
+    fullWarmMs,
+    chapters,
+    words,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -10,8 +10,17 @@
 // no disk cache, except the one line that measures it);
 // our runs and pandoc's are interleaved so that a slow spell of a shared machine hits both.
 // Prints a Markdown table; never fails on slowness (speed is measured, not tested).
+import type { FormatJob } from '../src/citations/format-document.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -34,7 +43,8 @@ function prepareProject(corpus: string, style: string): string {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const folder of ['chapters', 'bibliography', 'figures']) {
-    if (existsSync(path.join(corpus, folder))) cpSync(path.join(corpus, folder), path.join(root, folder), { recursive: true });
+    if (existsSync(path.join(corpus, folder)))
+      cpSync(path.join(corpus, folder), path.join(root, folder), { recursive: true });
   }
   for (const doc of readdirSync(path.join(root, 'chapters'))) {
     writeFileSync(
@@ -46,17 +56,28 @@ function prepareProject(corpus: string, style: string): string {
 }
 
 async function main() {
-  const corpus = path.resolve(args.find((arg) => !arg.startsWith('--') && arg !== option('runs', '') && arg !== option('style', '')) ?? '/tmp/corpus5');
+  const corpus = path.resolve(
+    args.find(
+      (arg) => !arg.startsWith('--') && arg !== option('runs', '') && arg !== option('style', ''),
+    ) ?? '/tmp/corpus5',
+  );
   const runs = Number(option('runs', '3'));
   const style = option('style', 'apa');
   if (!existsSync(path.join(corpus, 'bibliography/references.bib'))) {
-    console.error(`No corpus at ${corpus}: make one with \`npx node ../shared/bench/make-corpus.mjs ${corpus} 5\`.`);
+    console.error(
+      `No corpus at ${corpus}: make one with \`npx node ../shared/bench/make-corpus.mjs ${corpus} 5\`.`,
+    );
     process.exitCode = 2;
     return;
   }
   const root = prepareProject(corpus, style);
   const run = (step: string, env: Record<string, string> = {}) =>
-    JSON.parse(execFileSync(process.execPath, [self, '--child', step, root], { encoding: 'utf8', env: { ...process.env, ...env } })) as Record<string, number>;
+    JSON.parse(
+      execFileSync(process.execPath, [self, '--child', step, root], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      }),
+    ) as Record<string, number>;
   const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
   // pandoc with its default style (Chicago author-date), and with the same CSL file as ours.
   const { plugins } = await import('@citation-js/core');
@@ -66,7 +87,10 @@ async function main() {
   const assembleScript = path.resolve(import.meta.dirname, '../../shared/bench/assemble.sh');
   const pandoc = (csl = '') => {
     const script = ['srida', 'blueprint']
-      .map((doc) => `bash ${JSON.stringify(assembleScript)} ${corpus}/chapters/${doc} | pandoc -f markdown -t html5 -s --citeproc --bibliography=${corpus}/bibliography/references.bib ${csl} -M title=${doc} -o /dev/null`)
+      .map(
+        (doc) =>
+          `bash ${JSON.stringify(assembleScript)} ${corpus}/chapters/${doc} | pandoc -f markdown -t html5 -s --citeproc --bibliography=${corpus}/bibliography/references.bib ${csl} -M title=${doc} -o /dev/null`,
+      )
       .join(' && ');
     const started = performance.now();
     const result = spawnSync('bash', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -81,7 +105,8 @@ async function main() {
     const parse = run('parse');
     add('parse', parse.ms!);
     const format = run('format');
-    for (const [key, value] of Object.entries(format)) if (key.endsWith('Ms')) add(`format.${key}`, value);
+    for (const [key, value] of Object.entries(format))
+      if (key.endsWith('Ms')) add(`format.${key}`, value);
     info = { ...parse, ...format };
     const assembled = run('assemble', { SRIDA_CITATION_WORKERS: '2' });
     add('assemble.cold', assembled.coldMs!);
@@ -107,22 +132,43 @@ async function main() {
   const ms = (name: string) => `${median(name).toFixed(0)} ms`;
   const p = median('pandoc');
   const ratio = (name: string) => (hasPandoc ? `${(median(name) / p).toFixed(2)} × pandoc` : '');
-  console.log(`Corpus ${corpus}: ${info.entries} entries; ${info.citations} citations (${info.cites} cites) in 2 documents; style ${style}; median of ${runs} runs, each in a fresh process.\n`);
+  console.log(
+    `Corpus ${corpus}: ${info.entries} entries; ${info.citations} citations (${info.cites} cites) in 2 documents; style ${style}; median of ${runs} runs, each in a fresh process.\n`,
+  );
   console.log('| step | time | note |');
   console.log('|---|---:|---|');
-  console.log(`| parse the .bib (positions, checks, CSL) | ${ms('parse')} | ${info.entries} entries |`);
-  console.log(`| format: engine for the style | ${ms('format.engineMs')} | built once per process and style |`);
-  console.log(`| format: srida, every citation + reference list | ${ms('format.firstMs')} | ${info.firstCitations} citations, ${info.firstEntries} entries |`);
-  console.log(`| format: blueprint, every citation + reference list | ${ms('format.secondMs')} | ${info.secondCitations} citations, ${info.secondEntries} entries |`);
-  console.log(`| whole assembly with citations, cold, one thread | ${ms('assemble.single')} | cpu ${ms('assemble.singleCpu')}; ${ratio('assemble.single')} |`);
-  console.log(`| whole assembly with citations, cold, 2 worker threads | ${ms('assemble.cold')} | cpu ${ms('assemble.coldCpu')}; ${ratio('assemble.cold')} |`);
-  console.log(`| whole assembly again in the same process (dev rebuild) | ${ms('assemble.warm')} | citations cached; ${ratio('assemble.warm')} |`);
-  console.log(`| whole assembly in a new process, citations on disk from the run before | ${ms('assemble.disk')} | disk cache; ${ratio('assemble.disk')} |`);
+  console.log(
+    `| parse the .bib (positions, checks, CSL) | ${ms('parse')} | ${info.entries} entries |`,
+  );
+  console.log(
+    `| format: engine for the style | ${ms('format.engineMs')} | built once per process and style |`,
+  );
+  console.log(
+    `| format: srida, every citation + reference list | ${ms('format.firstMs')} | ${info.firstCitations} citations, ${info.firstEntries} entries |`,
+  );
+  console.log(
+    `| format: blueprint, every citation + reference list | ${ms('format.secondMs')} | ${info.secondCitations} citations, ${info.secondEntries} entries |`,
+  );
+  console.log(
+    `| whole assembly with citations, cold, one thread | ${ms('assemble.single')} | cpu ${ms('assemble.singleCpu')}; ${ratio('assemble.single')} |`,
+  );
+  console.log(
+    `| whole assembly with citations, cold, 2 worker threads | ${ms('assemble.cold')} | cpu ${ms('assemble.coldCpu')}; ${ratio('assemble.cold')} |`,
+  );
+  console.log(
+    `| whole assembly again in the same process (dev rebuild) | ${ms('assemble.warm')} | citations cached; ${ratio('assemble.warm')} |`,
+  );
+  console.log(
+    `| whole assembly in a new process, citations on disk from the run before | ${ms('assemble.disk')} | disk cache; ${ratio('assemble.disk')} |`,
+  );
   if (hasPandoc) {
-    console.log(`| pandoc --citeproc, both documents | ${ms('pandoc')} | its default style (Chicago author-date); the reference for the ratios |`);
-    console.log(`| pandoc --citeproc --csl=${style}.csl, both documents | ${ms('pandoc.same')} | the same style file as ours |`);
-  }
-  else console.log('| pandoc | not installed | `apt-get install -y pandoc` |');
+    console.log(
+      `| pandoc --citeproc, both documents | ${ms('pandoc')} | its default style (Chicago author-date); the reference for the ratios |`,
+    );
+    console.log(
+      `| pandoc --citeproc --csl=${style}.csl, both documents | ${ms('pandoc.same')} | the same style file as ours |`,
+    );
+  } else console.log('| pandoc | not installed | `apt-get install -y pandoc` |');
 }
 
 /** One measurement in this (fresh) process; prints JSON. */
@@ -132,7 +178,9 @@ async function child(step: string, root: string) {
     const text = readFileSync(path.join(root, 'bibliography/references.bib'), 'utf8');
     const started = performance.now();
     const parsed = parseBibtex(text);
-    console.log(JSON.stringify({ ms: performance.now() - started, entries: parsed.entries.length }));
+    console.log(
+      JSON.stringify({ ms: performance.now() - started, entries: parsed.entries.length }),
+    );
     return;
   }
   if (step === 'dump') {
@@ -144,7 +192,12 @@ async function child(step: string, root: string) {
     const text = JSON.stringify(jobs.map((job) => formatDocument(job)));
     if (args[3]) writeFileSync(args[3], text);
     const { createHash } = await import('node:crypto');
-    console.log(JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length }));
+    console.log(
+      JSON.stringify({
+        sha256: createHash('sha256').update(text).digest('hex'),
+        bytes: text.length,
+      }),
+    );
     return;
   }
   if (step === 'format') {
@@ -154,7 +207,12 @@ async function child(step: string, root: string) {
     const { jobs, library } = await collectJobs(root);
     // Engine first (alone), then each document.
     let started = performance.now();
-    formatDocument({ style: jobs[0]!.style, locale: 'en-US', items: [{ id: 'x', type: 'book', title: 'x' }], clusters: [{ mode: 'normal', items: [{ id: 'x' }] }] });
+    formatDocument({
+      style: jobs[0]!.style,
+      locale: 'en-US',
+      items: [{ id: 'x', type: 'book', title: 'x' }],
+      clusters: [{ mode: 'normal', items: [{ id: 'x' }] }],
+    });
     const engineMs = performance.now() - started;
     const times: number[] = [];
     const results = jobs.map((job) => {
@@ -169,7 +227,10 @@ async function child(step: string, root: string) {
         firstMs: times[0],
         secondMs: times[1],
         citations: jobs.reduce((n, job) => n + job.clusters.length, 0),
-        cites: jobs.reduce((n, job) => n + job.clusters.reduce((m, cluster) => m + cluster.items.length, 0), 0),
+        cites: jobs.reduce(
+          (n, job) => n + job.clusters.reduce((m, cluster) => m + cluster.items.length, 0),
+          0,
+        ),
         firstCitations: jobs[0]!.clusters.length,
         secondCitations: jobs[1]?.clusters.length ?? 0,
         firstEntries: results[0]!.bibliography.length,
@@ -203,7 +264,7 @@ async function collectJobs(root: string) {
   const { collectCitations } = await import('../src/citations/collect-citations.ts');
   const project = await loadProject(root);
   const library = await loadLibrary(root);
-  const jobs: import('../src/citations/format-document.ts').FormatJob[] = [];
+  const jobs: FormatJob[] = [];
   const order = ['srida', 'blueprint'];
   project.documents.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   for (const document of project.documents) {
@@ -217,11 +278,23 @@ async function collectJobs(root: string) {
         mode: occurrence.citation.mode,
         items: occurrence.citation.items
           .filter((item) => library.entries.has(item.key))
-          .map((item) => ({ id: item.key, locator: item.locator, label: item.label, prefix: item.prefix || undefined, suffix: item.suffix || undefined, suppressAuthor: item.suppressAuthor || undefined })),
+          .map((item) => ({
+            id: item.key,
+            locator: item.locator,
+            label: item.label,
+            prefix: item.prefix || undefined,
+            suffix: item.suffix || undefined,
+            suppressAuthor: item.suppressAuthor || undefined,
+          })),
       }))
       .filter((cluster) => cluster.items.length > 0);
     const ids = [...new Set(clusters.flatMap((cluster) => cluster.items.map((item) => item.id)))];
-    jobs.push({ style: document.metadata.citationStyle, locale: 'en-US', items: ids.map((id) => library.entries.get(id)!.item), clusters });
+    jobs.push({
+      style: document.metadata.citationStyle,
+      locale: 'en-US',
+      items: ids.map((id) => library.entries.get(id)!.item),
+      clusters,
+    });
   }
   return { jobs, library };
 }

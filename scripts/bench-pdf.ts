@@ -15,7 +15,15 @@
  * the whole process tree. Each output is checked with ../shared/bench/check-pdf.mjs.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveSite } from '../src/pdf/serve-site.ts';
@@ -23,20 +31,40 @@ import { serveSite } from '../src/pdf/serve-site.ts';
 const bench = process.env.SHARED_BENCH ?? path.resolve(import.meta.dirname, '../../shared/bench');
 const tool = path.resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const { values } = parseArgs({ options: { factors: { type: 'string', default: '1,5' }, runs: { type: 'string', default: '3' }, work: { type: 'string', default: '/tmp/srida-bench-pdf' } } });
+const { values } = parseArgs({
+  options: {
+    factors: { type: 'string', default: '1,5' },
+    runs: { type: 'string', default: '3' },
+    work: { type: 'string', default: '/tmp/srida-bench-pdf' },
+  },
+});
 const factors = values.factors.split(',').map(Number);
 const runs = Number(values.runs);
 const work = path.resolve(values.work);
 
 const documents: Record<string, { title: string; shortTitle: string }> = {
-  srida: { title: 'SRIDA: Strategic Research, Innovation and Deployment Agenda', shortTitle: 'SRIDA' },
+  srida: {
+    title: 'SRIDA: Strategic Research, Innovation and Deployment Agenda',
+    shortTitle: 'SRIDA',
+  },
   blueprint: { title: 'Implementation Blueprint', shortTitle: 'Blueprint' },
 };
 
-interface Measure { rc: number; wall: number; maxrss_mib: number; tree_pss_mib?: number; user: number; sys: number }
+interface Measure {
+  rc: number;
+  wall: number;
+  maxrss_mib: number;
+  tree_pss_mib?: number;
+  user: number;
+  sys: number;
+}
 
 const log = (text: string) => process.stderr.write(`[bench-pdf] ${text}\n`);
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 /**
  * Run a command under measure.pl; returns its key=value line. Asynchronous: the local server
@@ -45,10 +73,27 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); cons
 async function measure(command: string[], sampleMs = 0): Promise<Measure> {
   const out = path.join(work, 'measure.txt');
   rmSync(out, { force: true });
-  const args = [path.join(bench, 'measure.pl'), ...(sampleMs ? ['--sample', String(sampleMs)] : []), '--out', out, '--', ...command];
-  await new Promise((resolve) => spawn('perl', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } }).on('close', resolve));
+  const args = [
+    path.join(bench, 'measure.pl'),
+    ...(sampleMs ? ['--sample', String(sampleMs)] : []),
+    '--out',
+    out,
+    '--',
+    ...command,
+  ];
+  await new Promise((resolve) =>
+    spawn('perl', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CI: 'true' },
+    }).on('close', resolve),
+  );
   const line = readFileSync(out, 'utf8').trim().split('\n').at(-1) ?? '';
-  const fields = Object.fromEntries(line.split(/\s+/).map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+  const fields = Object.fromEntries(
+    line
+      .split(/\s+/)
+      .map((kv) => kv.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  );
   return fields as unknown as Measure;
 }
 
@@ -61,21 +106,41 @@ function convertCorpus(corpus: string, project: string) {
     mkdirSync(path.join(to, 'figures'), { recursive: true });
     cpSync(path.join(corpus, 'figures'), path.join(to, 'figures'), { recursive: true });
     for (const name of readdirSync(from).filter((n) => n.endsWith('.md'))) {
-      writeFileSync(path.join(to, name), convertChapter(readFileSync(path.join(from, name), 'utf8')));
+      writeFileSync(
+        path.join(to, name),
+        convertChapter(readFileSync(path.join(from, name), 'utf8')),
+      );
     }
-    writeFileSync(path.join(to, 'document.yaml'), [
-      `title: "${documents[id]!.title}"`,
-      `shortTitle: ${documents[id]!.shortTitle}`,
-      'editors:\n  - name: Benchmark Editors',
-      'abstract: A synthetic document of the shared benchmark corpus.',
-      'language: en', 'version: 1.0.0', 'status: draft', 'date: 2026-01-01', 'licence: CC-BY-4.0', '',
-    ].join('\n'));
+    writeFileSync(
+      path.join(to, 'document.yaml'),
+      [
+        `title: "${documents[id]!.title}"`,
+        `shortTitle: ${documents[id]!.shortTitle}`,
+        'editors:\n  - name: Benchmark Editors',
+        'abstract: A synthetic document of the shared benchmark corpus.',
+        'language: en',
+        'version: 1.0.0',
+        'status: draft',
+        'date: 2026-01-01',
+        'licence: CC-BY-4.0',
+        '',
+      ].join('\n'),
+    );
   }
-  cpSync(path.join(corpus, 'bibliography'), path.join(project, 'bibliography'), { recursive: true });
+  cpSync(path.join(corpus, 'bibliography'), path.join(project, 'bibliography'), {
+    recursive: true,
+  });
 }
 
 function convertChapter(markdown: string): string {
-  const text = markdown.replace(/^---\n([\s\S]*?)\n---\n/, (_all, front: string) => `---\n${front.split('\n').filter((line) => !/^order:/.test(line)).join('\n')}\n---\n`);
+  const text = markdown.replace(
+    /^---\n([\s\S]*?)\n---\n/,
+    (_all, front: string) =>
+      `---\n${front
+        .split('\n')
+        .filter((line) => !/^order:/.test(line))
+        .join('\n')}\n---\n`,
+  );
   const lines = text.split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -102,7 +167,18 @@ function convertChapter(markdown: string): string {
 
 function checkPdf(pdf: string, project: string, id: string): Record<string, unknown> {
   try {
-    return JSON.parse(execFileSync(process.execPath, [path.join(bench, 'check-pdf.mjs'), pdf, path.join(project, 'chapters', id), documents[id]!.title], { encoding: 'utf8' }));
+    return JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          path.join(bench, 'check-pdf.mjs'),
+          pdf,
+          path.join(project, 'chapters', id),
+          documents[id]!.title,
+        ],
+        { encoding: 'utf8' },
+      ),
+    );
   } catch {
     return {};
   }
@@ -116,10 +192,16 @@ for (const factor of factors) {
   const site = path.join(work, `site-f${factor}`);
   const plainOut = path.join(work, `plain-f${factor}`);
   log(`factor ${factor}: corpus`);
-  execFileSync(process.execPath, [path.join(bench, 'make-corpus.mjs'), corpus, String(factor)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(bench, 'make-corpus.mjs'), corpus, String(factor)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   convertCorpus(corpus, project);
   log(`factor ${factor}: building the site (untimed)`);
-  const built = spawnSync(srida[0]!, [...srida.slice(1), 'build', '--root', project, '--out', site, '--no-pdf', '--quiet'], { encoding: 'utf8' });
+  const built = spawnSync(
+    srida[0]!,
+    [...srida.slice(1), 'build', '--root', project, '--out', site, '--no-pdf', '--quiet'],
+    { encoding: 'utf8' },
+  );
   if (built.status !== 0) {
     log(`site build failed:\n${built.stdout}\n${built.stderr}`);
     process.exit(1);
@@ -128,8 +210,15 @@ for (const factor of factors) {
   mkdirSync(plainOut, { recursive: true });
   const profile = path.join(work, 'chromium-profile');
   const plainScript = path.join(work, `plain-f${factor}.sh`);
-  writeFileSync(plainScript, Object.keys(documents).map((id) =>
-    `${chromium} --headless --no-sandbox --disable-gpu --no-pdf-header-footer --generate-pdf-document-outline --user-data-dir=${profile} --print-to-pdf=${path.join(plainOut, `${id}.pdf`)} ${server.origin}/${id}/print/ 2>/dev/null`).join('\n') + '\n');
+  writeFileSync(
+    plainScript,
+    Object.keys(documents)
+      .map(
+        (id) =>
+          `${chromium} --headless --no-sandbox --disable-gpu --no-pdf-header-footer --generate-pdf-document-outline --user-data-dir=${profile} --print-to-pdf=${path.join(plainOut, `${id}.pdf`)} ${server.origin}/${id}/print/ 2>/dev/null`,
+      )
+      .join('\n') + '\n',
+  );
   const jobs: Record<string, string[]> = {
     srida: [...srida, 'pdf', '--out', site, '--quiet'],
     chromium: ['bash', plainScript],
@@ -144,17 +233,33 @@ for (const factor of factors) {
     for (const [name, command] of Object.entries(jobs)) {
       const m = await measure(command);
       result[name]!.runs.push(m);
-      log(`factor ${factor}: ${name} run ${round}/${runs}: ${m.wall.toFixed(2)} s, peak ${m.maxrss_mib.toFixed(0)} MiB`);
+      log(
+        `factor ${factor}: ${name} run ${round}/${runs}: ${m.wall.toFixed(2)} s, peak ${m.maxrss_mib.toFixed(0)} MiB`,
+      );
     }
   }
   await server.close();
-  const ourPdfs = Object.fromEntries(Object.keys(documents).map((id) => [id, readdirSync(path.join(site, 'pdf')).find((f) => f.startsWith(`spectrum-${id}-`))!]));
+  const ourPdfs = Object.fromEntries(
+    Object.keys(documents).map((id) => [
+      id,
+      readdirSync(path.join(site, 'pdf')).find((f) => f.startsWith(`spectrum-${id}-`))!,
+    ]),
+  );
   const wall = (name: string) => median(result[name]!.runs.map((m) => m.wall));
   for (const name of Object.keys(jobs)) {
-    const checks = Object.keys(documents).map((id) => checkPdf(name === 'srida' ? path.join(site, 'pdf', ourPdfs[id]!) : path.join(plainOut, `${id}.pdf`), project, id));
+    const checks = Object.keys(documents).map((id) =>
+      checkPdf(
+        name === 'srida' ? path.join(site, 'pdf', ourPdfs[id]!) : path.join(plainOut, `${id}.pdf`),
+        project,
+        id,
+      ),
+    );
     const walls = result[name]!.runs.map((m) => m.wall);
-    const joined = (key: string) => [...new Set(checks.map((c) => String(c[key] ?? '-')))].join('/');
-    rows.push(`| ${name} | ${factor} | ${wall(name).toFixed(2)} | ${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)} | ${(wall(name) / wall('chromium')).toFixed(2)} | ${median(result[name]!.runs.map((m) => m.maxrss_mib)).toFixed(0)} | ${(result[name]!.warm.tree_pss_mib ?? NaN).toFixed(0)} | ${median(result[name]!.runs.map((m) => m.user + m.sys)).toFixed(2)} | ${checks.map((c) => c.pages ?? 0).join('+')} | ${joined('tocPageNums')} | ${joined('runHeads')} | ${joined('folios')} | ${checks.reduce((n, c) => n + Number(c.bookmarks ?? 0), 0)} | ${joined('tagged')} |`);
+    const joined = (key: string) =>
+      [...new Set(checks.map((c) => String(c[key] ?? '-')))].join('/');
+    rows.push(
+      `| ${name} | ${factor} | ${wall(name).toFixed(2)} | ${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)} | ${(wall(name) / wall('chromium')).toFixed(2)} | ${median(result[name]!.runs.map((m) => m.maxrss_mib)).toFixed(0)} | ${(result[name]!.warm.tree_pss_mib ?? NaN).toFixed(0)} | ${median(result[name]!.runs.map((m) => m.user + m.sys)).toFixed(2)} | ${checks.map((c) => c.pages ?? 0).join('+')} | ${joined('tocPageNums')} | ${joined('runHeads')} | ${joined('folios')} | ${checks.reduce((n, c) => n + Number(c.bookmarks ?? 0), 0)} | ${joined('tagged')} |`,
+    );
   }
 }
 

@@ -32,9 +32,16 @@ const rows = sizes.map((n) => {
   const roadmap = generateRoadmap(n, { items: n, tracks: 20, years: 15 });
   const svg = median(() => {
     const layout = layoutTimeline(roadmap, { width: 1080, today: new Date(Date.UTC(2030, 0, 1)) });
-    return renderTimelineSvg(layout, { idPrefix: 'bench', hrefOf: (item) => `#${item.id}`, title: 'Bench', description: 'Bench' });
+    return renderTimelineSvg(layout, {
+      idPrefix: 'bench',
+      hrefOf: (item) => `#${item.id}`,
+      title: 'Bench',
+      description: 'Bench',
+    });
   });
-  const figure = median(() => renderRoadmapHtml(roadmap, {}, { idPrefix: 'bench', hrefFor: () => undefined, width: 1080 }));
+  const figure = median(() =>
+    renderRoadmapHtml(roadmap, {}, { idPrefix: 'bench', hrefFor: () => undefined, width: 1080 }),
+  );
   return { n, svg, figure };
 });
 
@@ -54,9 +61,13 @@ const lines = [
   ),
 ];
 const at500 = rows.find((row) => row.n === 500)!;
-lines.push(`goal: under 100 ms at 500 items: ${at500.svg < 100 ? 'met' : 'NOT met'} (${at500.svg.toFixed(2)} ms)`);
+lines.push(
+  `goal: under 100 ms at 500 items: ${at500.svg < 100 ? 'met' : 'NOT met'} (${at500.svg.toFixed(2)} ms)`,
+);
 const last = rows.at(-1)!;
 const ratio = last.svg / first.svg / (nlogn(last.n) / nlogn(first.n));
-lines.push(`growth 100 → ${last.n} relative to n log n: ${ratio.toFixed(2)} (≤ 1.5 means no faster than n log n, allowing for noise)`);
+lines.push(
+  `growth 100 → ${last.n} relative to n log n: ${ratio.toFixed(2)} (≤ 1.5 means no faster than n log n, allowing for noise)`,
+);
 process.stdout.write(lines.join('\n') + '\n');
 if (at500.svg >= 100 || ratio > 1.5) process.exitCode = 1;

@@ -29,7 +29,9 @@ describe('srida check', () => {
     });
     const result = await run(['check', '--root', root]);
     expect(result.code).toBe(1);
-    expect(result.err).toBe('chapters/doc/01-a.md:8:5  error  Cannot find cross-reference target `#dta`  xref-unknown\n  hint: Did you mean `#data`?');
+    expect(result.err).toBe(
+      'chapters/doc/01-a.md:8:5  error  Cannot find cross-reference target `#dta`  xref-unknown\n  hint: Did you mean `#data`?',
+    );
     expect(result.out).toMatch(/1 error, 0 warnings/);
   });
 
@@ -40,7 +42,9 @@ describe('srida check', () => {
     });
     const lenient = await run(['check', '--root', root]);
     expect(lenient.code).toBe(0);
-    expect(lenient.out).toContain('chapters/doc/01-a.md:6:1  warning  Table has no caption  table-caption');
+    expect(lenient.out).toContain(
+      'chapters/doc/01-a.md:6:1  warning  Table has no caption  table-caption',
+    );
     expect((await run(['check', '--root', root, '--strict'])).code).toBe(1);
   });
 
@@ -65,15 +69,26 @@ describe('srida check', () => {
   });
 
   it('parses --root and --out relative to the working folder', () => {
-    const options = parseCommandLine(['build', '--root', 'content', '--out', 'public'], '/tmp/project');
-    expect(options).toMatchObject({ command: 'build', root: '/tmp/project/content', out: '/tmp/project/public' });
+    const options = parseCommandLine(
+      ['build', '--root', 'content', '--out', 'public'],
+      '/tmp/project',
+    );
+    expect(options).toMatchObject({
+      command: 'build',
+      root: '/tmp/project/content',
+      out: '/tmp/project/public',
+    });
     expect(parseCommandLine(['check'], '/srv').out).toBe('/srv/dist');
   });
 
   it('runs as `npx srida` on Node 24 with the same exit code', async () => {
     const exec = promisify(execFile);
-    const failure = await exec('npx', ['srida', 'check', '--root', 'tests/fixtures/none'], { env: { ...process.env, npm_config_loglevel: 'error' } }).catch((error) => error);
+    const failure = await exec('npx', ['srida', 'check', '--root', 'tests/fixtures/none'], {
+      env: { ...process.env, npm_config_loglevel: 'error' },
+    }).catch((error) => error);
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toContain('chapters:1:1  error  No `chapters/` folder in the project root  project-layout');
+    expect(failure.stderr).toContain(
+      'chapters:1:1  error  No `chapters/` folder in the project root  project-layout',
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('document metadata schema', () => {
   });
 
   it('normalises a YAML date object to YYYY-MM-DD', () => {
-    expect(documentMetadataSchema.parse({ ...metadata, date: new Date('2026-06-03T00:00:00Z') }).date).toBe('2026-06-03');
+    expect(
+      documentMetadataSchema.parse({ ...metadata, date: new Date('2026-06-03T00:00:00Z') }).date,
+    ).toBe('2026-06-03');
   });
 
   it.each([
@@ -49,7 +51,15 @@ describe('chapter front matter schema', () => {
   });
 
   it('accepts the optional fields', () => {
-    const parsed = chapterFrontMatterSchema.parse({ title: 'A', status: 'review', workingGroup: 'WG3', owners: ['X'], summary: 'S', kind: 'appendix', id: 'a-b' });
+    const parsed = chapterFrontMatterSchema.parse({
+      title: 'A',
+      status: 'review',
+      workingGroup: 'WG3',
+      owners: ['X'],
+      summary: 'S',
+      kind: 'appendix',
+      id: 'a-b',
+    });
     expect(parsed).toMatchObject({ workingGroup: 'WG3', kind: 'appendix', id: 'a-b' });
   });
 

@@ -80,7 +80,12 @@ export interface AssembledProject {
 interface Work {
   document: DocumentSource;
   context: DocumentContext;
-  chapters: { source: ChapterSource; tree: Root; chapter: ChapterContext; headings: HeadingEntry[] }[];
+  chapters: {
+    source: ChapterSource;
+    tree: Root;
+    chapter: ChapterContext;
+    headings: HeadingEntry[];
+  }[];
   /** The same chapters as extensions see them. */
   numbered: ExtensionChapter[];
 }
@@ -91,9 +96,15 @@ interface Work {
  * both documents, fill generated blocks, and render HTML. The site, `srida check`, the print
  * edition and the tests all call this one function.
  */
-export async function assembleProject(root: string, options: { extensions?: readonly Extension[] } = {}): Promise<AssembledProject> {
+export async function assembleProject(
+  root: string,
+  options: { extensions?: readonly Extension[] } = {},
+): Promise<AssembledProject> {
   const active = options.extensions ?? defaultExtensions;
-  const [source, ...extensionFiles] = await Promise.all([loadProject(root), ...active.map((e) => e.load?.(root) ?? [])]);
+  const [source, ...extensionFiles] = await Promise.all([
+    loadProject(root),
+    ...active.map((e) => e.load?.(root) ?? []),
+  ]);
   source.files.push(...extensionFiles.flat());
   const registry = new TargetRegistry();
   const documentIds = source.documents.map((d) => d.id);
@@ -120,8 +131,17 @@ export async function assembleProject(root: string, options: { extensions?: read
     let appendixCount = 0;
     const chapters = parsed.map(({ source: chapterSource, tree }) => {
       const kind = chapterSource.frontMatter.kind;
-      const number = kind === 'chapter' ? String(++chapterCount) : kind === 'appendix' ? String.fromCharCode(64 + ++appendixCount) : '';
-      const chapter: ChapterContext = { chapter: chapterSource, number, href: chapterHref(document.id, chapterSource.id) };
+      const number =
+        kind === 'chapter'
+          ? String(++chapterCount)
+          : kind === 'appendix'
+            ? String.fromCharCode(64 + ++appendixCount)
+            : '';
+      const chapter: ChapterContext = {
+        chapter: chapterSource,
+        number,
+        href: chapterHref(document.id, chapterSource.id),
+      };
       registry.add({
         documentId: document.id,
         id: chapterSource.id,
@@ -142,7 +162,12 @@ export async function assembleProject(root: string, options: { extensions?: read
       remarkCallouts()(tree);
       return { source: chapterSource, tree, chapter, headings };
     });
-    const numbered = chapters.map(({ source: c, tree, chapter }) => ({ id: c.id, href: chapter.href, tree, file: c.file }));
+    const numbered = chapters.map(({ source: c, tree, chapter }) => ({
+      id: c.id,
+      href: chapter.href,
+      tree,
+      file: c.file,
+    }));
     for (const extension of active) extension.numbered?.(document, numbered);
     return { document, context, chapters, numbered };
   });
@@ -195,7 +220,14 @@ export async function assembleProject(root: string, options: { extensions?: read
     const targets = registry.ofDocument(document.id);
     const recommendations: AssembledRecommendation[] = targets
       .filter((t) => t.kind === 'recommendation')
-      .map((t) => ({ id: t.id, number: t.number, title: t.title, chapterId: t.chapterId, href: t.href, ...context.recommendationMeta?.get(t.id) }));
+      .map((t) => ({
+        id: t.id,
+        number: t.number,
+        title: t.title,
+        chapterId: t.chapterId,
+        href: t.href,
+        ...context.recommendationMeta?.get(t.id),
+      }));
     const blocks: Record<string, BlockRenderer> = {
       ...extensionBlocks,
       recommendations: () => renderRecommendationSummary(document, recommendations, registry),
@@ -213,7 +245,12 @@ export async function assembleProject(root: string, options: { extensions?: read
         order: chapterSource.order,
         kind: frontMatter.kind,
         number: chapter.number,
-        label: frontMatter.kind === 'chapter' ? `Chapter ${chapter.number}` : frontMatter.kind === 'appendix' ? `Appendix ${chapter.number}` : '',
+        label:
+          frontMatter.kind === 'chapter'
+            ? `Chapter ${chapter.number}`
+            : frontMatter.kind === 'appendix'
+              ? `Appendix ${chapter.number}`
+              : '',
         title: frontMatter.title,
         status: frontMatter.status,
         workingGroup: frontMatter.workingGroup,
@@ -229,7 +266,11 @@ export async function assembleProject(root: string, options: { extensions?: read
     documents.push({
       id: document.id,
       metadata: document.metadata,
-      abstractHtml: await renderHtml(abstractTree, document.metadataFile, `${document.id}-abstract-`),
+      abstractHtml: await renderHtml(
+        abstractTree,
+        document.metadataFile,
+        `${document.id}-abstract-`,
+      ),
       abstractText: toString(abstractTree),
       chapters: [...assembled, ...generated],
       recommendations,

@@ -11,19 +11,35 @@ const headingId = /\{#([A-Za-z0-9_][A-Za-z0-9_-]*)\}\s*$/;
  * before slugs are generated, so a generated slug never takes an id an author chose, and report
  * an explicit id used twice (both places).
  */
-export function collectExplicitIds(context: DocumentContext, chapters: { source: ChapterSource; tree: Root }[]) {
+export function collectExplicitIds(
+  context: DocumentContext,
+  chapters: { source: ChapterSource; tree: Root }[],
+) {
   const seen = new Map<string, string>();
-  const claim = (id: string, where: string, source: ChapterSource, position: Parameters<typeof report>[3]) => {
+  const claim = (
+    id: string,
+    where: string,
+    source: ChapterSource,
+    position: Parameters<typeof report>[3],
+  ) => {
     const first = seen.get(id);
     if (first) {
-      report(source.file, 'error', `Duplicate id \`${id}\`: already used at ${first}`, position, 'id-duplicate', 'Ids must be unique in a document; rename one of them.');
+      report(
+        source.file,
+        'error',
+        `Duplicate id \`${id}\`: already used at ${first}`,
+        position,
+        'id-duplicate',
+        'Ids must be unique in a document; rename one of them.',
+      );
       return;
     }
     seen.set(id, where);
     context.explicitIds.add(id);
     context.usedIds.add(id);
   };
-  for (const { source } of chapters) claim(source.id, `${source.file.path}:1:1`, source, { line: 1, column: 1 });
+  for (const { source } of chapters)
+    claim(source.id, `${source.file.path}:1:1`, source, { line: 1, column: 1 });
   for (const { source, tree } of chapters) {
     visit(tree, (node) => {
       let id: string | undefined;
@@ -33,7 +49,13 @@ export function collectExplicitIds(context: DocumentContext, chapters: { source:
       } else if (node.type === 'containerDirective' || node.type === 'leafDirective') {
         id = node.attributes?.id ?? undefined;
       }
-      if (id && node.position) claim(id, `${source.file.path}:${node.position.start.line}:${node.position.start.column}`, source, node.position);
+      if (id && node.position)
+        claim(
+          id,
+          `${source.file.path}:${node.position.start.line}:${node.position.start.column}`,
+          source,
+          node.position,
+        );
     });
   }
 }

@@ -51,5 +51,9 @@ export interface Extension {
   /** Every target of every document is known: validate references held in own sources. */
   registered?(registry: TargetRegistry, documents: readonly DocumentSource[]): void;
   /** One pass over a whole document, chapters in order (e.g. format every citation at once). */
-  document?(input: { document: DocumentSource; chapters: readonly ExtensionChapter[]; registry: TargetRegistry }): Promise<ExtensionDocumentResult> | ExtensionDocumentResult;
+  document?(input: {
+    document: DocumentSource;
+    chapters: readonly ExtensionChapter[];
+    registry: TargetRegistry;
+  }): Promise<ExtensionDocumentResult> | ExtensionDocumentResult;
 }

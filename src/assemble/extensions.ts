@@ -7,4 +7,8 @@ import type { Extension } from './extension.ts';
  * The extensions every assembly runs, in order: citations (BibTeX, one pass per document), the
  * roadmap (data, `::roadmap` blocks, back-links) and releases (manifest checksums).
  */
-export const extensions: Extension[] = [citationsExtension, roadmapExtension(), releasesExtension()];
+export const extensions: Extension[] = [
+  citationsExtension,
+  roadmapExtension(),
+  releasesExtension(),
+];

@@ -15,7 +15,9 @@ export function renderRecommendationSummary(
   const rows = recommendations
     .map((rec) => {
       const chapter = registry.get(document.id, rec.chapterId);
-      const chapterText = chapter ? [chapter.label, chapter.number].filter(Boolean).join(' ') || chapter.title : '';
+      const chapterText = chapter
+        ? [chapter.label, chapter.number].filter(Boolean).join(' ') || chapter.title
+        : '';
       return `<tr><th scope="row"><a class="xref xref-recommendation" href="${rec.href}" data-xref="${document.id}#${rec.id}">${escapeHtml(rec.number)}</a></th><td>${escapeHtml(rec.title)}</td><td>${chapter ? `<a class="xref xref-chapter" href="${chapter.href}" data-xref="${document.id}#${chapter.id}">${escapeHtml(chapterText)}</a>` : ''}</td><td>${escapeHtml(rec.horizon ?? '')}</td></tr>`;
     })
     .join('');

@@ -50,7 +50,9 @@ export class TargetRegistry {
   /** Closest existing id in the same document, for a did-you-mean hint. */
   suggest(reference: string, fromDocument: string): string | undefined {
     const { documentId, id } = splitReference(reference, fromDocument);
-    const ids = [...this.#targets.values()].filter((t) => t.documentId === documentId).map((t) => t.id);
+    const ids = [...this.#targets.values()]
+      .filter((t) => t.documentId === documentId)
+      .map((t) => t.id);
     const best = didYouMean(id, ids);
     if (!best) return undefined;
     return documentId === fromDocument ? `#${best}` : `${documentId}#${best}`;
@@ -63,7 +65,10 @@ export class TargetRegistry {
 }
 
 /** `blueprint#data` → { blueprint, data }; `#data` → { fromDocument, data }. */
-export function splitReference(reference: string, fromDocument: string): { documentId: string; id: string } {
+export function splitReference(
+  reference: string,
+  fromDocument: string,
+): { documentId: string; id: string } {
   const hash = reference.indexOf('#');
   if (hash <= 0) return { documentId: fromDocument, id: reference.slice(hash + 1) };
   return { documentId: reference.slice(0, hash), id: reference.slice(hash + 1) };

@@ -25,7 +25,14 @@ export function altCitations(image: Image, out: Citation[]): Citation[] {
   let at = 0;
   for (const scanned of found) {
     if (scanned.start > at) parts.push(alt.slice(at, scanned.start));
-    const citation = makeCitation(scanned, pieces, alt, image.position, position, alt.slice(scanned.start, scanned.end));
+    const citation = makeCitation(
+      scanned,
+      pieces,
+      alt,
+      image.position,
+      position,
+      alt.slice(scanned.start, scanned.end),
+    );
     parts.push(citation);
     made.push(citation);
     at = scanned.end;
@@ -50,9 +57,17 @@ export function figuresFromAlt(tree: Root, out: Citation[]) {
     if (citations.length === 0) return;
     const caption: Paragraph = {
       type: 'paragraph',
-      children: (image.data!.altParts as AltPart[]).map((part): PhrasingContent => (typeof part === 'string' ? { type: 'text', value: part } : part)),
+      children: (image.data!.altParts as AltPart[]).map((part): PhrasingContent =>
+        typeof part === 'string' ? { type: 'text', value: part } : part,
+      ),
     };
-    tree.children[index] = { type: 'containerDirective', name: 'figure', attributes: {}, position: node.position, children: [node, caption] } as ContainerDirective;
+    tree.children[index] = {
+      type: 'containerDirective',
+      name: 'figure',
+      attributes: {},
+      position: node.position,
+      children: [node, caption],
+    } as ContainerDirective;
   });
 }
 

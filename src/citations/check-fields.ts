@@ -32,7 +32,12 @@ export function checkLinks(entry: BibEntry, problems: SourceProblem[]): void {
   if (typeof item.URL === 'string') {
     const url = item.URL.trim();
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
-    if (parsed && /^(https?|ftp):$/.test(parsed.protocol) && !/\s/.test(url) && parsed.hostname.includes('.')) {
+    if (
+      parsed &&
+      /^(https?|ftp):$/.test(parsed.protocol) &&
+      !/\s/.test(url) &&
+      parsed.hostname.includes('.')
+    ) {
       item.URL = url;
     } else {
       problems.push({

@@ -21,8 +21,16 @@ export type { CitationsData } from './document-pass.ts';
 export function createCitationsExtension(): Extension {
   // The last few roots assembled (tests assemble many throw-away projects in one process).
   const states = new Lru<RootState>(8);
-  const newState = (library: Library, cacheDir?: string): RootState => ({ library, cacheDir, cited: new Set(), reported: new Set(), sourceKeys: new Map(), prepared: new Map() });
-  const stateFor = (root: string): RootState => states.getOrSet(root, () => newState({ entries: new Map(), styles: new Map(), files: [] }));
+  const newState = (library: Library, cacheDir?: string): RootState => ({
+    library,
+    cacheDir,
+    cited: new Set(),
+    reported: new Set(),
+    sourceKeys: new Map(),
+    prepared: new Map(),
+  });
+  const stateFor = (root: string): RootState =>
+    states.getOrSet(root, () => newState({ entries: new Map(), styles: new Map(), files: [] }));
   return {
     name: 'citations',
     async load(root) {
@@ -44,7 +52,8 @@ export function createCitationsExtension(): Extension {
           warmUp(style.registered, locale, document.id);
         }
       }
-      const markdown = document.chapters.find((chapter) => chapter.file === file)?.markdown ?? String(file.value);
+      const markdown =
+        document.chapters.find((chapter) => chapter.file === file)?.markdown ?? String(file.value);
       remarkCitations(tree, markdown);
     },
     numbered(document, chapters) {
@@ -56,7 +65,12 @@ export function createCitationsExtension(): Extension {
       const { job } = prepared;
       // The job's works are every entry cited (known keys) or listed with `nocite`.
       for (const item of job.items) state.cited.add(item.id);
-      const options = { documentId: document.id, workers: useWorkers(state.library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) };
+      const options = {
+        documentId: document.id,
+        workers: useWorkers(state.library.entries.size),
+        cacheDir: state.cacheDir,
+        sourceKey: state.sourceKeys.get(document),
+      };
       if (job.items.length) formatCached(job, options).catch(() => undefined);
     },
     registered(_registry, documents) {
@@ -65,7 +79,14 @@ export function createCitationsExtension(): Extension {
       const { library, cited } = stateFor(root);
       for (const entry of library.entries.values()) {
         if (cited.has(entry.key)) continue;
-        report(entry.file, 'warning', `Entry \`${entry.key}\` is not cited in any document`, entry.place, 'bibliography-unused', `Cite it (\`[@${entry.key}]\`), list it with \`nocite\` in a document.yaml, or remove it.`);
+        report(
+          entry.file,
+          'warning',
+          `Entry \`${entry.key}\` is not cited in any document`,
+          entry.place,
+          'bibliography-unused',
+          `Cite it (\`[@${entry.key}]\`), list it with \`nocite\` in a document.yaml, or remove it.`,
+        );
       }
     },
     async document({ document, chapters, registry }) {
@@ -82,7 +103,8 @@ export function createCitationsExtension(): Extension {
  */
 function sourcesKey(document: DocumentSource, library: Library): string | undefined {
   const parts = [String(document.metadataFile.value)];
-  for (const chapter of document.chapters) parts.push(chapter.file.path, String(chapter.file.value));
+  for (const chapter of document.chapters)
+    parts.push(chapter.file.path, String(chapter.file.value));
   for (const file of library.files) parts.push(file.path, String(file.value));
   return diskKey('sources', ...parts);
 }

@@ -28,7 +28,8 @@ export interface CiteThisOptions {
 }
 
 /** Words that mark an editor as a group, not a person. */
-const groupWords = /\b(project|consortium|community|group|team|committee|board|council|office|network|practice|initiative|centre|center|university|institute|agency|commission|partners?|members?)\b/i;
+const groupWords =
+  /\b(project|consortium|community|group|team|committee|board|council|office|network|practice|initiative|centre|center|university|institute|agency|commission|partners?|members?)\b/i;
 
 /**
  * "Cite this document": BibTeX, CSL-JSON, RIS and an APA reference for a document, built from
@@ -39,7 +40,10 @@ const groupWords = /\b(project|consortium|community|group|team|committee|board|c
  * @param metadata the document's `document.yaml`.
  * @param options where it is published.
  */
-export function citeThisDocument(metadata: DocumentMetadata, options: CiteThisOptions): DocumentCitation {
+export function citeThisDocument(
+  metadata: DocumentMetadata,
+  options: CiteThisOptions,
+): DocumentCitation {
   const [year, month, day] = metadata.date.split('-').map(Number) as [number, number, number];
   const key = `spectrum${year}${metadata.shortTitle.toLowerCase().replace(/[^a-z0-9]+/g, '')}`;
   const title = metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title;
@@ -50,7 +54,9 @@ export function citeThisDocument(metadata: DocumentMetadata, options: CiteThisOp
     id: key,
     type: 'report',
     title,
-    editor: editors.map((editor) => (editor.literal ? { literal: editor.literal } : { family: editor.family, given: editor.given })),
+    editor: editors.map((editor) =>
+      editor.literal ? { literal: editor.literal } : { family: editor.family, given: editor.given },
+    ),
     issued: { 'date-parts': [[year, month, day]] },
     version: metadata.version,
     publisher,
@@ -63,7 +69,16 @@ export function citeThisDocument(metadata: DocumentMetadata, options: CiteThisOp
 
   const bibtexFields: [string, string][] = [
     ['title', `{${bibtexEscape(title)}}`],
-    ['editor', editors.map((editor) => (editor.literal ? `{${bibtexEscape(editor.literal)}}` : `${bibtexEscape(editor.family!)}, ${bibtexEscape(editor.given!)}`)).join(' and ')],
+    [
+      'editor',
+      editors
+        .map((editor) =>
+          editor.literal
+            ? `{${bibtexEscape(editor.literal)}}`
+            : `${bibtexEscape(editor.family!)}, ${bibtexEscape(editor.given!)}`,
+        )
+        .join(' and '),
+    ],
     ['institution', bibtexEscape(publisher)],
     ['year', String(year)],
     ['month', String(month)],
@@ -72,14 +87,18 @@ export function citeThisDocument(metadata: DocumentMetadata, options: CiteThisOp
     ['url', options.url],
     ['langid', metadata.language],
   ];
-  if (metadata.keywords.length) bibtexFields.push(['keywords', bibtexEscape(metadata.keywords.join(', '))]);
+  if (metadata.keywords.length)
+    bibtexFields.push(['keywords', bibtexEscape(metadata.keywords.join(', '))]);
   if (options.accessed) bibtexFields.push(['urldate', options.accessed]);
   const bibtex = `@techreport{${key},\n${bibtexFields.map(([field, value]) => `  ${field.padEnd(11)} = {${value}}`).join(',\n')}\n}\n`;
 
   const ris = [
     ['TY', 'RPRT'],
     ['TI', title],
-    ...editors.map((editor): [string, string] => ['ED', editor.literal ?? `${editor.family}, ${editor.given}`]),
+    ...editors.map((editor): [string, string] => [
+      'ED',
+      editor.literal ?? `${editor.family}, ${editor.given}`,
+    ]),
     ['PY', String(year)],
     ['DA', metadata.date.replaceAll('-', '/')],
     ['PB', publisher],
@@ -88,24 +107,50 @@ export function citeThisDocument(metadata: DocumentMetadata, options: CiteThisOp
     ['LA', metadata.language],
     ['AB', abstract],
     ...metadata.keywords.map((keyword): [string, string] => ['KW', keyword]),
-    ...(options.accessed ? [['Y2', options.accessed.replaceAll('-', '/')] as [string, string]] : []),
+    ...(options.accessed
+      ? [['Y2', options.accessed.replaceAll('-', '/')] as [string, string]]
+      : []),
     ['ER', ''],
   ]
     .map(([tag, value]) => `${tag}  - ${value}`.trimEnd())
     .join('\n');
 
   const { locale } = resolveLocale(metadata.locale ?? metadata.language);
-  const formatted = formatDocument({ style: 'apa', locale, items: [csl], clusters: [{ mode: 'normal', items: [{ id: key }] }] });
+  const formatted = formatDocument({
+    style: 'apa',
+    locale,
+    items: [csl],
+    clusters: [{ mode: 'normal', items: [{ id: key }] }],
+  });
   const html = formatted.bibliography[0]?.html ?? '';
-  return { key, bibtex, csl, cslJson: `${JSON.stringify([csl], null, 2)}\n`, ris: `${ris}\n`, text: htmlToText(html).trim(), html };
+  return {
+    key,
+    bibtex,
+    csl,
+    cslJson: `${JSON.stringify([csl], null, 2)}\n`,
+    ris: `${ris}\n`,
+    text: htmlToText(html).trim(),
+    html,
+  };
 }
 
 /** A person ("Jane Doe" → Doe, Jane) or a group kept whole. */
-function person(name: string, hasOrcid: boolean): { family?: string; given?: string; literal?: string } {
+function person(
+  name: string,
+  hasOrcid: boolean,
+): { family?: string; given?: string; literal?: string } {
   const words = name.trim().split(/\s+/);
-  const looksLikePerson = words.length >= 2 && words.length <= 4 && !groupWords.test(name) && words.every((word) => /^[\p{Lu}][\p{L}'.-]*$|^(van|von|de|der|den|da|di|du|la|le)$/u.test(word));
+  const looksLikePerson =
+    words.length >= 2 &&
+    words.length <= 4 &&
+    !groupWords.test(name) &&
+    words.every((word) =>
+      /^[\p{Lu}][\p{L}'.-]*$|^(van|von|de|der|den|da|di|du|la|le)$/u.test(word),
+    );
   if (!hasOrcid && !looksLikePerson) return { literal: name };
-  const particle = words.findIndex((word, index) => index > 0 && /^(van|von|de|der|den|da|di|du|la|le)$/.test(word));
+  const particle = words.findIndex(
+    (word, index) => index > 0 && /^(van|von|de|der|den|da|di|du|la|le)$/.test(word),
+  );
   const split = particle > 0 ? particle : words.length - 1;
   return { family: words.slice(split).join(' '), given: words.slice(0, split).join(' ') };
 }
@@ -122,6 +167,12 @@ function plain(markdown: string): string {
 /** Escape BibTeX's special characters in a field value. */
 function bibtexEscape(value: string): string {
   return value.replace(/[\\{}&%$#_~^]/g, (char) =>
-    char === '\\' ? '\\textbackslash{}' : char === '~' ? '\\textasciitilde{}' : char === '^' ? '\\textasciicircum{}' : `\\${char}`,
+    char === '\\'
+      ? '\\textbackslash{}'
+      : char === '~'
+        ? '\\textasciitilde{}'
+        : char === '^'
+          ? '\\textasciicircum{}'
+          : `\\${char}`,
   );
 }

@@ -43,7 +43,13 @@ interface XmlNode {
   children: (XmlNode | string)[];
 }
 
-type GetNodesByName = (this: unknown, node: XmlNode, name: string, nameAttribute?: string, found?: XmlNode[]) => XmlNode[];
+type GetNodesByName = (
+  this: unknown,
+  node: XmlNode,
+  name: string,
+  nameAttribute?: string,
+  found?: XmlNode[],
+) => XmlNode[];
 
 /**
  * Languages with their own case mappings (Unicode SpecialCasing.txt: Turkish, Azeri,
@@ -55,12 +61,21 @@ const specialCasing = new Set(['tr', 'az', 'lt', 'el']);
 export function installCiteprocSpeedups(): void {
   let CSL: Csl;
   try {
-    const fromPlugin = createRequire(createRequire(import.meta.url).resolve('@citation-js/plugin-csl'));
+    const fromPlugin = createRequire(
+      createRequire(import.meta.url).resolve('@citation-js/plugin-csl'),
+    );
     CSL = fromPlugin('citeproc') as Csl;
   } catch {
     return;
   }
-  if (!CSL || CSL.sridaSpeedups || typeof CSL.toLocaleLowerCase !== 'function' || typeof CSL.toLocaleUpperCase !== 'function' || typeof CSL.getSortCompare !== 'function') return;
+  if (
+    !CSL ||
+    CSL.sridaSpeedups ||
+    typeof CSL.toLocaleLowerCase !== 'function' ||
+    typeof CSL.toLocaleUpperCase !== 'function' ||
+    typeof CSL.getSortCompare !== 'function'
+  )
+    return;
   CSL.sridaSpeedups = true;
 
   const originalLower = CSL.toLocaleLowerCase;
@@ -74,7 +89,9 @@ export function installCiteprocSpeedups(): void {
     let result = plain.get(key);
     if (result === undefined) {
       try {
-        const locale = langs.length ? Intl.getCanonicalLocales(langs as string[])[0]! : new Intl.Collator().resolvedOptions().locale;
+        const locale = langs.length
+          ? Intl.getCanonicalLocales(langs as string[])[0]!
+          : new Intl.Collator().resolvedOptions().locale;
         result = !specialCasing.has(new Intl.Locale(locale).language);
       } catch {
         result = true;
@@ -85,12 +102,14 @@ export function installCiteprocSpeedups(): void {
   };
   CSL.toLocaleLowerCase = function (this: CslState, value: string): string {
     const langs = this.tmp.lang_array;
-    if (Array.isArray(langs) && langs.every((lang) => typeof lang === 'string') && isPlain(langs)) return value.toLowerCase();
+    if (Array.isArray(langs) && langs.every((lang) => typeof lang === 'string') && isPlain(langs))
+      return value.toLowerCase();
     return originalLower.call(this, value);
   };
   CSL.toLocaleUpperCase = function (this: CslState, value: string): string {
     const langs = this.tmp.lang_array;
-    if (Array.isArray(langs) && langs.every((lang) => typeof lang === 'string') && isPlain(langs)) return value.toUpperCase();
+    if (Array.isArray(langs) && langs.every((lang) => typeof lang === 'string') && isPlain(langs))
+      return value.toUpperCase();
     return originalUpper.call(this, value);
   };
 
@@ -98,7 +117,11 @@ export function installCiteprocSpeedups(): void {
   speedUpMacroLookup(CSL);
 
   const originalCompare = CSL.getSortCompare;
-  const options: Intl.CollatorOptions = { sensitivity: 'base', ignorePunctuation: true, numeric: true };
+  const options: Intl.CollatorOptions = {
+    sensitivity: 'base',
+    ignorePunctuation: true,
+    numeric: true,
+  };
   const collators = new Map<string, Intl.Collator>();
   CSL.getSortCompare = function (this: CslState, defaultLocale?: string) {
     if (CSL.stringCompare) return originalCompare.call(this, defaultLocale);
@@ -115,7 +138,7 @@ export function installCiteprocSpeedups(): void {
     }
     const lower = (value: string) => CSL.toLocaleLowerCase.call(this, value);
     const strcmp = (a: string, b: string) => collator.compare(lower(a), lower(b));
-    const stripPunct = (value: string) => value.replace(/^[\[\]'"]*/g, '');
+    const stripPunct = (value: string) => value.replace(/^[[\]'"]*/g, '');
     // As the original: drop leading brackets and quotes unless the collator already ignores them.
     if (!strcmp('[x', 'x')) return strcmp;
     return (a: string, b: string) => strcmp(stripPunct(a), stripPunct(b));
@@ -126,7 +149,8 @@ export function installCiteprocSpeedups(): void {
 function speedUpTextEscape(CSL: Csl): void {
   const html = CSL.Output?.Formats?.html;
   const original = html?.text_escape;
-  if (!html || typeof original !== 'function' || !(CSL.SUPERSCRIPTS_REGEXP instanceof RegExp)) return;
+  if (!html || typeof original !== 'function' || !(CSL.SUPERSCRIPTS_REGEXP instanceof RegExp))
+    return;
   const needsWork = new RegExp(`[&<>]|\\s\\s|${CSL.SUPERSCRIPTS_REGEXP.source}`);
   html.text_escape = (text: unknown) => {
     if (typeof text === 'string' && !needsWork.test(text)) return text;
@@ -139,7 +163,10 @@ function speedUpMacroLookup(CSL: Csl): void {
   const prototype = CSL.XmlJSON?.prototype;
   const original = prototype?.getNodesByName;
   if (!prototype || typeof original !== 'function') return;
-  const indexes = new WeakMap<XmlNode, { children: unknown[]; length: number; byName: Map<string, XmlNode[]> }>();
+  const indexes = new WeakMap<
+    XmlNode,
+    { children: unknown[]; length: number; byName: Map<string, XmlNode[]> }
+  >();
   const collect = (node: XmlNode, byName: Map<string, XmlNode[]>) => {
     if (!node || !node.children) return;
     if (node.name === 'macro') {
@@ -153,7 +180,14 @@ function speedUpMacroLookup(CSL: Csl): void {
     for (const child of node.children) if (typeof child === 'object') collect(child, byName);
   };
   prototype.getNodesByName = function (this: unknown, node, name, nameAttribute, found) {
-    if (name !== 'macro' || !nameAttribute || found || node?.name !== 'style' || !Array.isArray(node.children)) return original.call(this, node, name, nameAttribute, found);
+    if (
+      name !== 'macro' ||
+      !nameAttribute ||
+      found ||
+      node?.name !== 'style' ||
+      !Array.isArray(node.children)
+    )
+      return original.call(this, node, name, nameAttribute, found);
     let index = indexes.get(node);
     if (!index || index.children !== node.children || index.length !== node.children.length) {
       index = { children: node.children, length: node.children.length, byName: new Map() };
@@ -187,7 +221,10 @@ export function speedUpEngine(engine: FlipFlopEngine): void {
   for (const term of ['open-quote', 'close-quote', 'open-inner-quote', 'close-inner-quote']) {
     for (const character of String(engine.getTerm(term) ?? '')) characters.add(character);
   }
-  const pattern = new RegExp(`[${[...characters].map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`).join('')}]`, 'u');
+  const pattern = new RegExp(
+    `[${[...characters].map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`).join('')}]`,
+    'u',
+  );
   flipflopper.processTags = function (blob) {
     if (typeof blob?.blobs === 'string' && !pattern.test(blob.blobs)) return undefined;
     return original.call(this, blob);

@@ -43,10 +43,12 @@ export function collectCitations(chapters: readonly ExtensionChapter[]): Collect
         return;
       }
       if (node.type === 'image') {
-        for (const part of node.data?.altParts ?? []) if (typeof part !== 'string' && !byNode.has(part)) add(part, false);
+        for (const part of node.data?.altParts ?? [])
+          if (typeof part !== 'string' && !byNode.has(part)) add(part, false);
         return;
       }
-      if (node.type === 'leafDirective' && node.name === 'bibliography') collected.blocks.push({ node, chapter });
+      if (node.type === 'leafDirective' && node.name === 'bibliography')
+        collected.blocks.push({ node, chapter });
       if (node.type === 'footnoteReference') {
         const definition = definitions.get(node.identifier.toLowerCase());
         if (definition && !visited.has(definition)) {

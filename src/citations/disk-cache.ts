@@ -48,7 +48,12 @@ export function readResult(dir: string, key: string): FormatResult | undefined {
   const file = path.join(dir, `${key}.json`);
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as FormatResult;
-    if (!Array.isArray(value?.clusters) || !Array.isArray(value.bibliography) || typeof value.layout !== 'object') throw new Error('not a result');
+    if (
+      !Array.isArray(value?.clusters) ||
+      !Array.isArray(value.bibliography) ||
+      typeof value.layout !== 'object'
+    )
+      throw new Error('not a result');
     // Recently used results are the last to be pruned (not possible on a read-only disk).
     try {
       const now = new Date();
@@ -78,7 +83,9 @@ export async function writeResult(dir: string, key: string, result: FormatResult
  * {@link knownSources}); it only decides what to prepare, never what is output.
  */
 export async function rememberSources(dir: string, sourceKey: string, key: string): Promise<void> {
-  await writeFileAtomic(path.join(dir, `${sourceKey}.sources`), Buffer.from(key)).catch(() => undefined);
+  await writeFileAtomic(path.join(dir, `${sourceKey}.sources`), Buffer.from(key)).catch(
+    () => undefined,
+  );
 }
 
 /** Whether sources with this hash were formatted before, and their result is still stored. */
@@ -93,7 +100,11 @@ export function knownSources(dir: string, sourceKey: string): boolean {
 
 async function prune(dir: string): Promise<void> {
   const names = await readdir(dir);
-  const times = new Map(await Promise.all(names.map(async (name) => [name, (await stat(path.join(dir, name))).mtimeMs] as const)));
+  const times = new Map(
+    await Promise.all(
+      names.map(async (name) => [name, (await stat(path.join(dir, name))).mtimeMs] as const),
+    ),
+  );
   // Temporary files left by a process that was killed while writing.
   const hourAgo = Date.now() - 3_600_000;
   const stale = names.filter((name) => name.endsWith('.tmp') && times.get(name)! < hourAgo);
@@ -103,7 +114,9 @@ async function prune(dir: string): Promise<void> {
       .sort((a, b) => times.get(b)! - times.get(a)!)
       .slice(keep),
   );
-  await Promise.all([...stale, ...surplus].map((name) => rm(path.join(dir, name), { force: true })));
+  await Promise.all(
+    [...stale, ...surplus].map((name) => rm(path.join(dir, name), { force: true })),
+  );
 }
 
 let version: string | undefined | null = null;
@@ -113,13 +126,19 @@ function codeVersion(): string | undefined {
   if (version !== null) return version;
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const sources = ['format-document.ts', 'engines.ts', 'citeproc-speedups.ts'].map((name) => readFileSync(path.join(here, name), 'utf8'));
+    const sources = ['format-document.ts', 'engines.ts', 'citeproc-speedups.ts'].map((name) =>
+      readFileSync(path.join(here, name), 'utf8'),
+    );
     const local = createRequire(import.meta.url);
     const plugin = createRequire(local.resolve('@citation-js/plugin-csl'));
     // citeproc formats; plugin-csl brings the built-in styles and locales (whose XML is in the
     // key anyway) and core converts nothing at this stage, but a new version of any of them is
     // a reason to format afresh.
-    const versions = [plugin('citeproc/package.json'), plugin('../package.json'), local(local.resolve('@citation-js/core').replace(/lib[\\/].*$/, 'package.json'))].map((json) => (json as { version: string }).version);
+    const versions = [
+      plugin('citeproc/package.json'),
+      plugin('../package.json'),
+      local(local.resolve('@citation-js/core').replace(/lib[\\/].*$/, 'package.json')),
+    ].map((json) => (json as { version: string }).version);
     version = hash(...versions, ...sources);
   } catch {
     version = undefined;

@@ -11,7 +11,13 @@ import { htmlToHast, htmlToText } from './html-to-hast.ts';
 import type { Library } from './load-bibliography.ts';
 import type { Prepared } from './prepare-job.ts';
 import { pending } from './remark-citations.ts';
-import { entryId, renderChapterList, renderReferenceList, type CitingPlace, type ReferenceEntry } from './render-references.ts';
+import {
+  entryId,
+  renderChapterList,
+  renderReferenceList,
+  type CitingPlace,
+  type ReferenceEntry,
+} from './render-references.ts';
 import { missingFields } from './required-fields.ts';
 import type { Citation } from './types.ts';
 
@@ -57,7 +63,13 @@ export interface RootState {
   prepared: Map<DocumentSource, Prepared>;
 }
 
-const referencesTitles: Record<string, string> = { en: 'References', de: 'Literatur', fr: 'Références', nl: 'Referenties', es: 'Referencias' };
+const referencesTitles: Record<string, string> = {
+  en: 'References',
+  de: 'Literatur',
+  fr: 'Références',
+  nl: 'Referenties',
+  es: 'Referencias',
+};
 
 /**
  * The document pass: format a document's citations (or pick up the job started earlier), turn
@@ -70,28 +82,62 @@ const referencesTitles: Record<string, string> = { en: 'References', de: 'Litera
  * @param registry every target (for chapter labels in back-links).
  * @param state this assembly's state.
  */
-export async function runDocumentPass(document: DocumentSource, prepared: Prepared, chapters: readonly ExtensionChapter[], registry: TargetRegistry, state: RootState): Promise<ExtensionDocumentResult> {
+export async function runDocumentPass(
+  document: DocumentSource,
+  prepared: Prepared,
+  chapters: readonly ExtensionChapter[],
+  registry: TargetRegistry,
+  state: RootState,
+): Promise<ExtensionDocumentResult> {
   const { library } = state;
   const { job, name, style, blocks } = prepared;
   for (const item of job.items) warnMissing(state, item.id, style.format, name);
 
-  const generatedId = chapters.some((chapter) => chapter.id === 'references') ? 'references-list' : 'references';
+  const generatedId = chapters.some((chapter) => chapter.id === 'references')
+    ? 'references-list'
+    : 'references';
   const place = blocks[0];
   const referencesHref = place ? place.chapter.href : chapterHref(document.id, generatedId);
   let result = emptyResult;
   try {
-    if (job.items.length) result = await formatCached(job, { documentId: document.id, workers: useWorkers(library.entries.size), cacheDir: state.cacheDir, sourceKey: state.sourceKeys.get(document) });
+    if (job.items.length)
+      result = await formatCached(job, {
+        documentId: document.id,
+        workers: useWorkers(library.entries.size),
+        cacheDir: state.cacheDir,
+        sourceKey: state.sourceKeys.get(document),
+      });
   } catch (error) {
     // citeproc failed on this document's data: say so, keep the citations as written.
-    report(document.metadataFile, 'error', `Citations could not be formatted: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { line: 1, column: 1 }, 'citation-format', 'Check the style and the entries cited; the citations are shown as written.');
+    report(
+      document.metadataFile,
+      'error',
+      `Citations could not be formatted: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      { line: 1, column: 1 },
+      'citation-format',
+      'Check the style and the entries cited; the citations are shown as written.',
+    );
     prepared.clusterOf.clear();
   }
-  const { citedAt, keysByChapter } = linkCitations(prepared, result, chapters, library, referencesHref);
+  const { citedAt, keysByChapter } = linkCitations(
+    prepared,
+    result,
+    chapters,
+    library,
+    referencesHref,
+  );
 
-  const entries: ReferenceEntry[] = result.bibliography.map((entry) => ({ key: entry.id, html: entry.html, citedAt: citedAt.get(entry.id) ?? [] }));
+  const entries: ReferenceEntry[] = result.bibliography.map((entry) => ({
+    key: entry.id,
+    html: entry.html,
+    citedAt: citedAt.get(entry.id) ?? [],
+  }));
   const chapterLabel = (chapterId: string) => {
     const target = registry.get(document.id, chapterId);
-    return (target && ([target.label, target.number].filter(Boolean).join(' ') || target.title)) || chapterId;
+    return (
+      (target && ([target.label, target.number].filter(Boolean).join(' ') || target.title)) ||
+      chapterId
+    );
   };
   const html = renderReferenceList(entries, result.layout, chapterLabel);
   const byChapter: Record<string, string> = {};
@@ -109,7 +155,12 @@ export async function runDocumentPass(document: DocumentSource, prepared: Prepar
     referencesHref: listed ? referencesHref : '',
     generated: !place && entries.length > 0,
     html,
-    entries: entries.map((entry) => ({ key: entry.key, html: entry.html, href: `${referencesHref}#${entryId(entry.key)}`, citedAt: entry.citedAt })),
+    entries: entries.map((entry) => ({
+      key: entry.key,
+      html: entry.html,
+      href: `${referencesHref}#${entryId(entry.key)}`,
+      citedAt: entry.citedAt,
+    })),
     byChapter,
     byChapterKeys,
     citationCount: prepared.occurrences.length,
@@ -119,11 +170,27 @@ export async function runDocumentPass(document: DocumentSource, prepared: Prepar
     blocks: {
       bibliography: (node, file) => {
         if (node === place?.node) return html;
-        report(file, 'error', 'The reference list is placed twice', node.position, 'bibliography-duplicate', `It is already placed in \`${place?.chapter.file.path}\`; remove this \`::bibliography\`.`);
+        report(
+          file,
+          'error',
+          'The reference list is placed twice',
+          node.position,
+          'bibliography-duplicate',
+          `It is already placed in \`${place?.chapter.file.path}\`; remove this \`::bibliography\`.`,
+        );
         return undefined;
       },
     },
-    chapters: data.generated ? [{ id: generatedId, title: referencesTitles[job.locale.slice(0, 2)] ?? referencesTitles.en!, html, headings: [] }] : [],
+    chapters: data.generated
+      ? [
+          {
+            id: generatedId,
+            title: referencesTitles[job.locale.slice(0, 2)] ?? referencesTitles.en!,
+            html,
+            headings: [],
+          },
+        ]
+      : [],
   };
 }
 
@@ -134,16 +201,29 @@ export async function runDocumentPass(document: DocumentSource, prepared: Prepar
  *
  * @returns where each work is cited, and which works each chapter cites.
  */
-function linkCitations(prepared: Prepared, result: FormatResult, chapters: readonly ExtensionChapter[], library: Library, referencesHref: string) {
-  const link = (key: string): Properties => ({ href: `${referencesHref}#${entryId(key)}`, className: ['citation-ref'] });
+function linkCitations(
+  prepared: Prepared,
+  result: FormatResult,
+  chapters: readonly ExtensionChapter[],
+  library: Library,
+  referencesHref: string,
+) {
+  const link = (key: string): Properties => ({
+    href: `${referencesHref}#${entryId(key)}`,
+    className: ['citation-ref'],
+  });
   const citedAt = new Map<string, CitingPlace[]>(prepared.job.items.map((item) => [item.id, []]));
-  const keysByChapter = new Map<string, Set<string>>(chapters.map((chapter) => [chapter.id, new Set()]));
+  const keysByChapter = new Map<string, Set<string>>(
+    chapters.map((chapter) => [chapter.id, new Set()]),
+  );
   const textOf = new Map<Citation, string>();
   let count = 0;
   for (const occurrence of prepared.occurrences) {
     const { citation, chapter } = occurrence;
     const index = prepared.clusterOf.get(occurrence);
-    const unknown = citation.items.filter((item) => !library.entries.has(item.key)).map((item) => item.key);
+    const unknown = citation.items
+      .filter((item) => !library.entries.has(item.key))
+      .map((item) => item.key);
     if (index === undefined) {
       textOf.set(citation, citation.source);
       pending(citation);
@@ -153,21 +233,39 @@ function linkCitations(prepared: Prepared, result: FormatResult, chapters: reado
     textOf.set(citation, htmlToText(html) + unknown.map((key) => ` ${key}?`).join(''));
     const keys = prepared.job.clusters[index]!.items.map((item) => item.id);
     for (const key of keys) keysByChapter.get(chapter.id)?.add(key);
-    const properties: Properties = { className: unknown.length ? ['citation', 'citation-unresolved'] : ['citation'], dataCites: keys.join(' ') };
+    const properties: Properties = {
+      className: unknown.length ? ['citation', 'citation-unresolved'] : ['citation'],
+      dataCites: keys.join(' '),
+    };
     if (occurrence.placed) {
       const id = `cite-${++count}`;
       properties.id = id;
-      for (const key of new Set(keys)) citedAt.get(key)!.push({ id, chapterId: chapter.id, href: `${chapter.href}#${id}` });
+      for (const key of new Set(keys))
+        citedAt.get(key)!.push({ id, chapterId: chapter.id, href: `${chapter.href}#${id}` });
     }
     const children = htmlToHast(html, link);
-    for (const key of unknown) children.push({ type: 'text', value: ' ' }, { type: 'element', tagName: 'strong', properties: { className: ['citation-unknown'] }, children: [{ type: 'text', value: `${key}?` }] });
+    for (const key of unknown)
+      children.push(
+        { type: 'text', value: ' ' },
+        {
+          type: 'element',
+          tagName: 'strong',
+          properties: { className: ['citation-unknown'] },
+          children: [{ type: 'text', value: `${key}?` }],
+        },
+      );
     citation.data = { hName: 'span', hProperties: properties, hChildren: children };
   }
   setAltTexts(chapters, textOf);
   return { citedAt, keysByChapter };
 }
 
-const emptyResult: FormatResult = { clusters: [], bibliography: [], layout: { hangingIndent: false, secondFieldAlign: false, lineSpacing: 1, entrySpacing: 1 }, numbers: {} };
+const emptyResult: FormatResult = {
+  clusters: [],
+  bibliography: [],
+  layout: { hangingIndent: false, secondFieldAlign: false, lineSpacing: 1, entrySpacing: 1 },
+  numbers: {},
+};
 
 /** Warn once per entry about fields the style needs that it lacks. */
 function warnMissing(state: RootState, key: string, format: string, styleName: string) {
@@ -176,7 +274,14 @@ function warnMissing(state: RootState, key: string, format: string, styleName: s
   const id = `${key}|${missing.join()}`;
   if (missing.length === 0 || state.reported.has(id)) return;
   state.reported.add(id);
-  report(entry.file, 'warning', `Entry \`${key}\` has no ${missing.join(' and no ')}, which the reference list prints (style \`${styleName}\`)`, entry.place, 'bibliography-missing-field', 'Add the field, or the entry is printed incomplete.');
+  report(
+    entry.file,
+    'warning',
+    `Entry \`${key}\` has no ${missing.join(' and no ')}, which the reference list prints (style \`${styleName}\`)`,
+    entry.place,
+    'bibliography-missing-field',
+    'Add the field, or the entry is printed incomplete.',
+  );
 }
 
 /** Images whose alt text cites: the alt text gets the formatted citation, as plain text. */
@@ -184,7 +289,10 @@ function setAltTexts(chapters: readonly ExtensionChapter[], textOf: Map<Citation
   for (const chapter of chapters) {
     visit(chapter.tree, 'image', (node) => {
       const parts = node.data?.altParts;
-      if (parts) node.alt = parts.map((part) => (typeof part === 'string' ? part : (textOf.get(part) ?? part.source))).join('');
+      if (parts)
+        node.alt = parts
+          .map((part) => (typeof part === 'string' ? part : (textOf.get(part) ?? part.source)))
+          .join('');
     });
   }
 }

@@ -11,7 +11,18 @@ export interface Engine {
   updateItems(ids: string[]): string[];
   updateUncitedItems(ids: string[]): void;
   makeCitationCluster(items: Record<string, unknown>[]): string;
-  makeBibliography(): false | [{ entry_ids: string[][]; hangingindent?: boolean; 'second-field-align'?: string | false; linespacing?: number; entryspacing?: number }, string[]];
+  makeBibliography():
+    | false
+    | [
+        {
+          entry_ids: string[][];
+          hangingindent?: boolean;
+          'second-field-align'?: string | false;
+          linespacing?: number;
+          entryspacing?: number;
+        },
+        string[],
+      ];
   getTerm(term: string, form?: string, plural?: number): string;
   setOutputFormat(format: string): void;
   citation: { opt: { layout_prefix: string; layout_suffix: string } };
@@ -28,7 +39,10 @@ interface EngineSys {
 
 type EngineClass = new (sys: EngineSys, style: string, lang: string, forceLang: boolean) => Engine;
 
-const cache = processWide('engines', () => ({ engines: new Map<string, Engine>(), Engine: undefined as EngineClass | undefined }));
+const cache = processWide('engines', () => ({
+  engines: new Map<string, Engine>(),
+  Engine: undefined as EngineClass | undefined,
+}));
 
 /**
  * A citeproc engine for a style and locale, built once per process and kept: building one is
@@ -53,7 +67,12 @@ export function engineFor(style: string, locale: string, items: readonly CslItem
   let engine = cache.engines.get(key);
   if (!engine) {
     if (cache.Engine) {
-      engine = new cache.Engine({ retrieveItem, retrieveLocale }, csl.styles.get(style), locale, true);
+      engine = new cache.Engine(
+        { retrieveItem, retrieveLocale },
+        csl.styles.get(style),
+        locale,
+        true,
+      );
     } else {
       // citeproc's Engine class is reachable only through an engine citation-js built.
       // citation-js types items as its own CSL type, which plain CSL-JSON satisfies at run time.

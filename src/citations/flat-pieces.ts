@@ -15,7 +15,11 @@ export interface Piece {
 }
 
 /** The source offset just after flat index `end - 1`. */
-export function endOffset(pieces: Piece[], end: number, offsetOf: (index: number) => number | undefined): number | undefined {
+export function endOffset(
+  pieces: Piece[],
+  end: number,
+  offsetOf: (index: number) => number | undefined,
+): number | undefined {
   const piece = pieceAt(pieces, end - 1);
   if (!piece) return undefined;
   if (piece.node.type !== 'text') return piece.node.position?.end.offset;
@@ -35,7 +39,13 @@ export function pieceAt(pieces: Piece[], index: number): Piece | undefined {
 }
 
 /** The children covering flat range `[start, end)`: whole nodes, and text nodes cut to size. */
-export function slice(pieces: Piece[], flat: string, start: number, end: number, positionOf: (start: number, end: number) => Position | undefined): RootContent[] {
+export function slice(
+  pieces: Piece[],
+  flat: string,
+  start: number,
+  end: number,
+  positionOf: (start: number, end: number) => Position | undefined,
+): RootContent[] {
   const out: RootContent[] = [];
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!;
@@ -76,7 +86,8 @@ export function makeCitation(
     // A locator is read only from plain text right after the key.
     const locatorText = suffixText.split(OBJECT)[0]!;
     const parsed = parseLocator(locatorText);
-    const restStart = item.suffix[1] - (suffixText.length - locatorText.length) - parsed.rest.length;
+    const restStart =
+      item.suffix[1] - (suffixText.length - locatorText.length) - parsed.rest.length;
     const cite: CiteItem = {
       key: item.key,
       suppressAuthor: item.suppressAuthor,
@@ -115,7 +126,7 @@ export function pending(citation: Citation) {
  */
 function microHtml(pieces: Piece[], flat: string, start: number, end: number): string {
   let html = '';
-  for (let index = start; index < end; ) {
+  for (let index = start; index < end;) {
     const char = flat[index]!;
     if (char !== OBJECT) {
       let stop = flat.indexOf(OBJECT, index);
@@ -132,7 +143,8 @@ function microHtml(pieces: Piece[], flat: string, start: number, end: number): s
 
 /** One inline node as micro-HTML. */
 function nodeHtml(node: RootContent): string {
-  const inner = 'children' in node ? (node.children as RootContent[]).map(nodeHtml).join('') : toString(node);
+  const inner =
+    'children' in node ? (node.children as RootContent[]).map(nodeHtml).join('') : toString(node);
   if (node.type === 'emphasis') return `<i>${inner}</i>`;
   if (node.type === 'strong') return `<b>${inner}</b>`;
   return inner;

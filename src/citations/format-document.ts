@@ -48,7 +48,12 @@ export interface FormatResult {
   clusters: string[];
   bibliography: FormattedEntry[];
   /** Layout of the list, from the style: hanging indent, number column, spacing. */
-  layout: { hangingIndent: boolean; secondFieldAlign: string | false; lineSpacing: number; entrySpacing: number };
+  layout: {
+    hangingIndent: boolean;
+    secondFieldAlign: string | false;
+    lineSpacing: number;
+    entrySpacing: number;
+  };
   /** Citation number of each id in numeric styles (for narrative fallbacks and tests). */
   numbers: Record<string, number>;
 }
@@ -125,7 +130,10 @@ export function formatDocument(job: FormatJob): FormatResult {
     extensions.wrap_url_and_doi = true;
     // A style without a <bibliography> (some note styles) makes no list.
     const [meta, entries] = engine.makeBibliography() || [{ entry_ids: [] }, []];
-    const bibliography = entries.map((html, index) => ({ id: meta.entry_ids[index]![0]!, html: html.trim() }));
+    const bibliography = entries.map((html, index) => ({
+      id: meta.entry_ids[index]![0]!,
+      html: html.trim(),
+    }));
     return {
       clusters,
       bibliography,
@@ -171,10 +179,17 @@ export function computePositions(clusters: readonly JobCluster[]): number[][] {
         seen.add(item.id);
         return position.first;
       }
-      const before = index > 0 ? cluster.items[index - 1] : previous?.items.length === 1 ? previous.items[0] : undefined;
+      const before =
+        index > 0
+          ? cluster.items[index - 1]
+          : previous?.items.length === 1
+            ? previous.items[0]
+            : undefined;
       if (!before || before.id !== item.id) return position.subsequent;
       if (!item.locator) return before.locator ? position.subsequent : position.ibid;
-      return item.locator === before.locator && item.label === before.label ? position.ibid : position.ibidWithLocator;
+      return item.locator === before.locator && item.label === before.label
+        ? position.ibid
+        : position.ibidWithLocator;
     });
     previous = cluster;
     return result;
@@ -185,15 +200,24 @@ export function computePositions(clusters: readonly JobCluster[]): number[][] {
  * The author part of a narrative citation ("Doe & Roe" in "Doe & Roe (2020)"). Numeric styles
  * print no author in citations; then the names are made here: "Doe", "Doe and Roe", "Doe et al.".
  */
-function narrativeAuthor(engine: Engine, render: (cites: Record<string, unknown>[]) => string, id: string, items: CslItem[]): string {
+function narrativeAuthor(
+  engine: Engine,
+  render: (cites: Record<string, unknown>[]) => string,
+  id: string,
+  items: CslItem[],
+): string {
   const html = render([{ id, 'author-only': true }]);
-  if (html && !html.includes('NO_PRINTED_FORM')) return html.replace(/^<a data-ref="[^"]*">([\s\S]*)<\/a>$/, '$1');
+  if (html && !html.includes('NO_PRINTED_FORM'))
+    return html.replace(/^<a data-ref="[^"]*">([\s\S]*)<\/a>$/, '$1');
   const item = items.find((candidate) => candidate.id === id);
-  const names = (item?.author ?? item?.editor) as { family?: string; literal?: string }[] | undefined;
-  const name = (entry: { family?: string; literal?: string }) => escapeText(entry.family ?? entry.literal ?? '');
+  const names = (item?.author ?? item?.editor) as
+    { family?: string; literal?: string }[] | undefined;
+  const name = (entry: { family?: string; literal?: string }) =>
+    escapeText(entry.family ?? entry.literal ?? '');
   if (!names || names.length === 0) return escapeText(String(item?.title ?? id));
   if (names.length === 1) return name(names[0]!);
-  if (names.length === 2) return `${name(names[0]!)} ${escapeText(engine.getTerm('and') || 'and')} ${name(names[1]!)}`;
+  if (names.length === 2)
+    return `${name(names[0]!)} ${escapeText(engine.getTerm('and') || 'and')} ${name(names[1]!)}`;
   return `${name(names[0]!)} ${escapeText(engine.getTerm('et-al') || 'et al.')}`;
 }
 

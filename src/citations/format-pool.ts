@@ -44,7 +44,10 @@ export function useWorkers(entries: number): boolean {
  *   also keep results on disk there, for later processes (see disk-cache.ts); `sourceKey`:
  *   the hash of the document's sources, remembered with the result.
  */
-export function formatCached(job: FormatJob, options: { documentId?: string; workers?: boolean; cacheDir?: string; sourceKey?: string } = {}): Promise<FormatResult> {
+export function formatCached(
+  job: FormatJob,
+  options: { documentId?: string; workers?: boolean; cacheDir?: string; sourceKey?: string } = {},
+): Promise<FormatResult> {
   const items = JSON.stringify(job.items);
   const clusters = JSON.stringify(job.clusters);
   const key = hash(job.style, job.locale, items, clusters);
@@ -52,7 +55,14 @@ export function formatCached(job: FormatJob, options: { documentId?: string; wor
   if (cached) return cached;
   const { cacheDir, sourceKey } = options;
   const csl = plugins.config.get('@csl');
-  const fileKey = cacheDir ? diskKey(String(csl.styles.get(job.style) ?? job.style), String(csl.locales.get(job.locale) ?? job.locale), items, clusters) : undefined;
+  const fileKey = cacheDir
+    ? diskKey(
+        String(csl.styles.get(job.style) ?? job.style),
+        String(csl.locales.get(job.locale) ?? job.locale),
+        items,
+        clusters,
+      )
+    : undefined;
   const stored = cacheDir && fileKey ? readResult(cacheDir, fileKey) : undefined;
   let promise: Promise<FormatResult>;
   if (stored) {
@@ -61,7 +71,9 @@ export function formatCached(job: FormatJob, options: { documentId?: string; wor
     const workers = options.workers ? pool() : undefined;
     // The other workers build this engine meanwhile: the next document probably needs it too.
     workers?.warmOthers(job, options.documentId ?? '');
-    promise = workers ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job)) : Promise.resolve().then(() => formatDocument(job));
+    promise = workers
+      ? workers.run('format', job, options.documentId ?? '').catch(() => formatDocument(job))
+      : Promise.resolve().then(() => formatDocument(job));
   }
   if (cacheDir && fileKey) {
     promise = promise.then(async (result) => {
@@ -83,7 +95,12 @@ export function formatCached(job: FormatJob, options: { documentId?: string; wor
 export function warmUp(style: string, locale: string, documentId: string): void {
   const workers = pool();
   if (!workers) return;
-  const job: FormatJob = { style, locale, items: [warmItem], clusters: [{ mode: 'normal', items: [{ id: warmItem.id }] }] };
+  const job: FormatJob = {
+    style,
+    locale,
+    items: [warmItem],
+    clusters: [{ mode: 'normal', items: [{ id: warmItem.id }] }],
+  };
   // The document's own worker, and every other worker that has not built this engine yet
   // (documents usually share a style, and the next document's worker can start now).
   workers.run('warm', job, documentId).catch(() => undefined);
@@ -100,7 +117,13 @@ export function clearFormatCache(): void {
   results.clear();
 }
 
-const warmItem = { id: 'warm-up', type: 'book', title: 'Warm-up', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } };
+const warmItem = {
+  id: 'warm-up',
+  type: 'book',
+  title: 'Warm-up',
+  author: [{ family: 'Doe', given: 'Jane' }],
+  issued: { 'date-parts': [[2020]] },
+};
 
 /** Which engine a job needs: its style and locale. */
 function engineKey(job: FormatJob): string {
@@ -189,7 +212,8 @@ class Pool {
     const id = this.#nextId++;
     const request: WorkerRequest = { id, kind, job, styles: {}, locales: {} };
     const csl = plugins.config.get('@csl');
-    if (!(builtInStyles as readonly string[]).includes(job.style)) request.styles[job.style] = csl.styles.get(job.style);
+    if (!(builtInStyles as readonly string[]).includes(job.style))
+      request.styles[job.style] = csl.styles.get(job.style);
     if (!builtInLocales.has(job.locale)) request.locales[job.locale] = csl.locales.get(job.locale);
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -199,7 +223,10 @@ class Pool {
   }
 }
 
-const state = processWide('format-pool', () => ({ pool: undefined as Pool | undefined, disabled: false }));
+const state = processWide('format-pool', () => ({
+  pool: undefined as Pool | undefined,
+  disabled: false,
+}));
 
 /**
  * The shared pool, or undefined when jobs should run in this thread: workers switched off
@@ -214,7 +241,8 @@ function pool(): Pool | undefined {
   }
   if (state.pool) return state.pool;
   const setting = process.env.SRIDA_CITATION_WORKERS;
-  const size = setting === undefined ? Math.min(2, availableParallelism()) : Math.min(Number(setting), 8);
+  const size =
+    setting === undefined ? Math.min(2, availableParallelism()) : Math.min(Number(setting), 8);
   if (!(size >= 1)) {
     state.disabled = true;
     return undefined;

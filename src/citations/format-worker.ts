@@ -23,11 +23,19 @@ const csl = plugins.config.get('@csl');
 
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
-    for (const [name, xml] of Object.entries(request.styles)) if (csl.styles.get(name) !== xml) csl.styles.set(name, xml);
-    for (const [name, xml] of Object.entries(request.locales)) if (csl.locales.get(name) !== xml) csl.locales.set(name, xml);
+    for (const [name, xml] of Object.entries(request.styles))
+      if (csl.styles.get(name) !== xml) csl.styles.set(name, xml);
+    for (const [name, xml] of Object.entries(request.locales))
+      if (csl.locales.get(name) !== xml) csl.locales.set(name, xml);
     const result = formatDocument(request.job);
-    parentPort!.postMessage({ id: request.id, result: request.kind === 'format' ? result : undefined });
+    parentPort!.postMessage({
+      id: request.id,
+      result: request.kind === 'format' ? result : undefined,
+    });
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort!.postMessage({
+      id: request.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

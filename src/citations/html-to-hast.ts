@@ -2,7 +2,14 @@ import type { ElementContent, Element, Properties } from 'hast';
 
 const tagPattern = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"]*")*)\s*(\/?)>/gi;
 const attributePattern = /([a-z-]+)="([^"]*)"/gi;
-const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const named: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /**
  * Turn citeproc's HTML (a few tags: `i`, `b`, `span`, `sup`, `sub`, `a`, `div`; numeric
@@ -54,7 +61,13 @@ function pushText(parent: Element, raw: string) {
 export function decode(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, code: string) =>
-    code[0] === '#' ? String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))) : (named[code] ?? whole),
+    code[0] === '#'
+      ? String.fromCodePoint(
+          code[1] === 'x' || code[1] === 'X'
+            ? Number.parseInt(code.slice(2), 16)
+            : Number(code.slice(1)),
+        )
+      : (named[code] ?? whole),
   );
 }
 

@@ -8,7 +8,11 @@ import { clearFormatCache } from './format-pool.ts';
 import { clearLibraryCache } from './load-bibliography.ts';
 
 export { createCitationsExtension, type CitationsData } from './citations-extension.ts';
-export { citeThisDocument, type CiteThisOptions, type DocumentCitation } from './cite-this-document.ts';
+export {
+  citeThisDocument,
+  type CiteThisOptions,
+  type DocumentCitation,
+} from './cite-this-document.ts';
 
 /** The citations extension every assembly runs (see src/assemble/extensions.ts). */
 export const citationsExtension = createCitationsExtension();

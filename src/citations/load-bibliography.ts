@@ -8,7 +8,14 @@ import type { BibEntry, ParsedBibliography, SourceProblem } from './bib-types.ts
 import { hash, Lru, processWide } from './cache.ts';
 import { parseBibtex } from './parse-bibtex.ts';
 import { parseCslJson } from './parse-csl-json.ts';
-import { checkLocale, checkStyle, registerLocale, registerStyle, type CheckedStyle, type StyleInfo } from './styles.ts';
+import {
+  checkLocale,
+  checkStyle,
+  registerLocale,
+  registerStyle,
+  type CheckedStyle,
+  type StyleInfo,
+} from './styles.ts';
 
 /** A bibliography entry and the file it is in. */
 export interface LibraryEntry extends BibEntry {
@@ -25,7 +32,10 @@ export interface Library {
 }
 
 const parsed = processWide('parsed-bibliographies', () => new Lru<ParsedBibliography>(32));
-const checkedStyles = processWide('checked-styles', () => new Lru<CheckedStyle & { lang?: string }>(32));
+const checkedStyles = processWide(
+  'checked-styles',
+  () => new Lru<CheckedStyle & { lang?: string }>(32),
+);
 
 /** Parse caches, for tests and benchmarks that want a cold start. */
 export function clearLibraryCache(): void {
@@ -51,7 +61,9 @@ export async function loadLibrary(root: string): Promise<Library> {
     library.files.push(file);
     if (!ok) continue;
     const text = String(file.value);
-    const result = parsed.getOrSet(hash(kind, text), () => (kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text)));
+    const result = parsed.getOrSet(hash(kind, text), () =>
+      kind === 'bibtex' ? parseBibtex(text) : parseCslJson(text),
+    );
     replay(file, result.problems);
     for (const entry of result.entries) addEntry(library, { ...entry, file });
   }
@@ -64,7 +76,11 @@ export async function loadLibrary(root: string): Promise<Library> {
     if (!ok) continue;
     const text = String(file.value);
     const key = hash(isStyle ? 'style' : 'locale', text);
-    const style = checkedStyles.getOrSet(key, () => (isStyle ? checkStyle(text, `custom-${name.slice(0, -4)}-${key.slice(0, 8)}`) : checkLocale(text)));
+    const style = checkedStyles.getOrSet(key, () =>
+      isStyle
+        ? checkStyle(text, `custom-${name.slice(0, -4)}-${key.slice(0, 8)}`)
+        : checkLocale(text),
+    );
     // A cached check may come from another copy of this module (the CLI's and Vite's): make
     // sure this copy's citation-js knows the style or locale too.
     if (style.info) registerStyle(style.info.registered, text);
@@ -82,9 +98,24 @@ function addEntry(library: Library, entry: LibraryEntry) {
     library.entries.set(entry.key, entry);
     return;
   }
-  const hint = 'Keys must be unique across all bibliography files; rename or remove one (the first is used).';
-  report(entry.file, 'error', `Duplicate key \`${entry.key}\`: already defined at ${where(first.file, first.place)}`, entry.place, 'bibliography-duplicate-key', hint);
-  report(first.file, 'error', `Key \`${entry.key}\` is defined again at ${where(entry.file, entry.place)}`, first.place, 'bibliography-duplicate-key', hint);
+  const hint =
+    'Keys must be unique across all bibliography files; rename or remove one (the first is used).';
+  report(
+    entry.file,
+    'error',
+    `Duplicate key \`${entry.key}\`: already defined at ${where(first.file, first.place)}`,
+    entry.place,
+    'bibliography-duplicate-key',
+    hint,
+  );
+  report(
+    first.file,
+    'error',
+    `Key \`${entry.key}\` is defined again at ${where(entry.file, entry.place)}`,
+    first.place,
+    'bibliography-duplicate-key',
+    hint,
+  );
 }
 
 /** `path:line:column` of a place, for messages that name another place. */
@@ -94,7 +125,15 @@ function where(file: VFile, place: Point): string {
 
 /** Turn cached problems into messages on this assembly's file. */
 function replay(file: VFile, problems: readonly SourceProblem[]) {
-  for (const problem of problems) report(file, problem.severity, problem.reason, { line: problem.place.line, column: problem.place.column }, problem.ruleId, problem.hint);
+  for (const problem of problems)
+    report(
+      file,
+      problem.severity,
+      problem.reason,
+      { line: problem.place.line, column: problem.place.column },
+      problem.ruleId,
+      problem.hint,
+    );
 }
 
 /** File names in a folder under the root, sorted; none if it does not exist. */

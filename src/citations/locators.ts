@@ -3,32 +3,89 @@
  * mapped to CSL locator labels. Longest forms first so that `pp.` wins over `p.`.
  */
 const terms: [string, string][] = [
-  ['appendix', 'appendix'], ['app.', 'appendix'],
-  ['article', 'article-locator'], ['art.', 'article-locator'],
-  ['book', 'book'], ['bk.', 'book'],
-  ['chapters', 'chapter'], ['chapter', 'chapter'], ['chaps.', 'chapter'], ['chap.', 'chapter'], ['ch.', 'chapter'],
-  ['columns', 'column'], ['column', 'column'], ['cols.', 'column'], ['col.', 'column'],
-  ['equation', 'equation'], ['eq.', 'equation'],
-  ['figures', 'figure'], ['figure', 'figure'], ['figs.', 'figure'], ['fig.', 'figure'],
-  ['folios', 'folio'], ['folio', 'folio'], ['fols.', 'folio'], ['fol.', 'folio'],
-  ['lines', 'line'], ['line', 'line'], ['ll.', 'line'], ['l.', 'line'],
-  ['notes', 'note'], ['note', 'note'], ['nn.', 'note'], ['n.', 'note'],
-  ['numbers', 'issue'], ['number', 'issue'], ['nos.', 'issue'], ['no.', 'issue'],
-  ['opus', 'opus'], ['op.', 'opus'],
-  ['pages', 'page'], ['page', 'page'], ['pp.', 'page'], ['p.', 'page'],
-  ['paragraphs', 'paragraph'], ['paragraph', 'paragraph'], ['paras.', 'paragraph'], ['para.', 'paragraph'], ['¶¶', 'paragraph'], ['¶', 'paragraph'],
-  ['parts', 'part'], ['part', 'part'], ['pts.', 'part'], ['pt.', 'part'],
-  ['sections', 'section'], ['section', 'section'], ['secs.', 'section'], ['sec.', 'section'], ['§§', 'section'], ['§', 'section'],
-  ['sub verbo', 'sub-verbo'], ['s.vv.', 'sub-verbo'], ['s.v.', 'sub-verbo'],
-  ['tables', 'table'], ['table', 'table'], ['tbls.', 'table'], ['tbl.', 'table'],
-  ['verses', 'verse'], ['verse', 'verse'], ['vv.', 'verse'], ['v.', 'verse'],
-  ['volumes', 'volume'], ['volume', 'volume'], ['vols.', 'volume'], ['vol.', 'volume'],
+  ['appendix', 'appendix'],
+  ['app.', 'appendix'],
+  ['article', 'article-locator'],
+  ['art.', 'article-locator'],
+  ['book', 'book'],
+  ['bk.', 'book'],
+  ['chapters', 'chapter'],
+  ['chapter', 'chapter'],
+  ['chaps.', 'chapter'],
+  ['chap.', 'chapter'],
+  ['ch.', 'chapter'],
+  ['columns', 'column'],
+  ['column', 'column'],
+  ['cols.', 'column'],
+  ['col.', 'column'],
+  ['equation', 'equation'],
+  ['eq.', 'equation'],
+  ['figures', 'figure'],
+  ['figure', 'figure'],
+  ['figs.', 'figure'],
+  ['fig.', 'figure'],
+  ['folios', 'folio'],
+  ['folio', 'folio'],
+  ['fols.', 'folio'],
+  ['fol.', 'folio'],
+  ['lines', 'line'],
+  ['line', 'line'],
+  ['ll.', 'line'],
+  ['l.', 'line'],
+  ['notes', 'note'],
+  ['note', 'note'],
+  ['nn.', 'note'],
+  ['n.', 'note'],
+  ['numbers', 'issue'],
+  ['number', 'issue'],
+  ['nos.', 'issue'],
+  ['no.', 'issue'],
+  ['opus', 'opus'],
+  ['op.', 'opus'],
+  ['pages', 'page'],
+  ['page', 'page'],
+  ['pp.', 'page'],
+  ['p.', 'page'],
+  ['paragraphs', 'paragraph'],
+  ['paragraph', 'paragraph'],
+  ['paras.', 'paragraph'],
+  ['para.', 'paragraph'],
+  ['¶¶', 'paragraph'],
+  ['¶', 'paragraph'],
+  ['parts', 'part'],
+  ['part', 'part'],
+  ['pts.', 'part'],
+  ['pt.', 'part'],
+  ['sections', 'section'],
+  ['section', 'section'],
+  ['secs.', 'section'],
+  ['sec.', 'section'],
+  ['§§', 'section'],
+  ['§', 'section'],
+  ['sub verbo', 'sub-verbo'],
+  ['s.vv.', 'sub-verbo'],
+  ['s.v.', 'sub-verbo'],
+  ['tables', 'table'],
+  ['table', 'table'],
+  ['tbls.', 'table'],
+  ['tbl.', 'table'],
+  ['verses', 'verse'],
+  ['verse', 'verse'],
+  ['vv.', 'verse'],
+  ['v.', 'verse'],
+  ['volumes', 'volume'],
+  ['volume', 'volume'],
+  ['vols.', 'volume'],
+  ['vol.', 'volume'],
 ];
 
 /** One locator value: `12`, `12a`, `3.4`, `iv`, `IV`. */
 const value = String.raw`(?:\p{N}+(?:[.:]\p{N}+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)`;
 /** A value with ranges (`3-5`, `3–5`) and numeric lists (`3, 9`). */
-const valuePattern = new RegExp(String.raw`^${value}(?:\s*(?:--?|–|—)\s*${value}|,\s*\p{N}+(?:[.:]\p{N}+)*[a-z]?)*(?![\p{L}\p{N}])`, 'u');
+const valuePattern = new RegExp(
+  String.raw`^${value}(?:\s*(?:--?|–|—)\s*${value}|,\s*\p{N}+(?:[.:]\p{N}+)*[a-z]?)*(?![\p{L}\p{N}])`,
+  'u',
+);
 
 /** The locator at the start of a citation's suffix, and what is left of the suffix. */
 export interface ParsedLocator {
@@ -63,7 +120,11 @@ export function parseLocator(text: string): ParsedLocator {
   // Without a term only a number is a locator (a page): `, 33`; `, mid` is a suffix.
   const match = term || /^\p{N}/u.test(afterTerm) ? valuePattern.exec(afterTerm) : null;
   if (!match) return { rest: text };
-  return { locator: match[0], label: term?.label ?? 'page', rest: afterTerm.slice(match[0].length) };
+  return {
+    locator: match[0],
+    label: term?.label ?? 'page',
+    rest: afterTerm.slice(match[0].length),
+  };
 }
 
 /** The locator term at the start of `text` (`pp.` → `page`), if any. */

@@ -17,7 +17,9 @@ export interface NociteKey {
 export function nociteKeys(document: DocumentSource): { all: boolean; keys: NociteKey[] } {
   const { nocite } = document.metadata;
   if (nocite === undefined) return { all: false, keys: [] };
-  const tokens = (Array.isArray(nocite) ? nocite : [nocite]).flatMap((value) => value.split(/[\s,;]+/)).filter(Boolean);
+  const tokens = (Array.isArray(nocite) ? nocite : [nocite])
+    .flatMap((value) => value.split(/[\s,;]+/))
+    .filter(Boolean);
   const yaml = String(document.metadataFile.value);
   const start = /^nocite:/m.exec(yaml);
   let from = start?.index ?? 0;
@@ -38,7 +40,10 @@ export function nociteKeys(document: DocumentSource): { all: boolean; keys: Noci
     }
     from = at + token.length;
     const before = yaml.slice(0, at);
-    keys.push({ key, place: { line: before.split('\n').length, column: at - before.lastIndexOf('\n') } });
+    keys.push({
+      key,
+      place: { line: before.split('\n').length, column: at - before.lastIndexOf('\n') },
+    });
   }
   return { all, keys };
 }

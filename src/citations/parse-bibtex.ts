@@ -54,7 +54,10 @@ export function parseBibtex(text: string): ParsedBibliography {
       problems.push(syntaxProblem(message, entry, lines, text));
       if (!entry || attempt >= maxErrors) break;
       blanked.add(entry);
-      working = working.slice(0, entry.start) + working.slice(entry.start, entry.end).replace(/[^\n]/g, ' ') + working.slice(entry.end);
+      working =
+        working.slice(0, entry.start) +
+        working.slice(entry.start, entry.end).replace(/[^\n]/g, ' ') +
+        working.slice(entry.end);
     }
   }
 
@@ -72,7 +75,13 @@ export function parseBibtex(text: string): ParsedBibliography {
     const fields: BibEntry['fields'] = {};
     for (const [name, at] of found?.fields ?? []) fields[name] = lines.point(at.value);
     dropOthers(item);
-    const entry: BibEntry = { format: 'bibtex', key: raw[index]!.label, item, place: lines.point(found?.keyOffset ?? 0), fields };
+    const entry: BibEntry = {
+      format: 'bibtex',
+      key: raw[index]!.label,
+      item,
+      place: lines.point(found?.keyOffset ?? 0),
+      fields,
+    };
     checkLinks(entry, problems);
     entries.push(entry);
   }
@@ -86,9 +95,15 @@ export function parseBibtex(text: string): ParsedBibliography {
  * (APA, Vancouver) print them as stored, and `{DNA}` or `{Europe}` survive both. The language
  * comes from `langid` (or `language`); a German title stays as written.
  */
-function toCsl(raw: RawEntry[], problems: SourceProblem[], byKey: Map<string, ScannedEntry[]>, lines: LineIndex): (CslItem | undefined)[] {
+function toCsl(
+  raw: RawEntry[],
+  problems: SourceProblem[],
+  byKey: Map<string, ScannedEntry[]>,
+  lines: LineIndex,
+): (CslItem | undefined)[] {
   for (const entry of raw) {
-    if (entry.properties.langid !== undefined && entry.properties.language === undefined) entry.properties.language = entry.properties.langid;
+    if (entry.properties.langid !== undefined && entry.properties.language === undefined)
+      entry.properties.language = entry.properties.langid;
   }
   const parse = plugins.config.get('@bibtex').parse;
   const saved = parse.sentenceCase;
@@ -99,7 +114,9 @@ function toCsl(raw: RawEntry[], problems: SourceProblem[], byKey: Map<string, Sc
   } catch {
     return raw.map((entry) => {
       try {
-        return (plugins.input.data([entry] as never, '@biblatex/entries+list') as unknown as CslItem[])[0];
+        return (
+          plugins.input.data([entry] as never, '@biblatex/entries+list') as unknown as CslItem[]
+        )[0];
       } catch (error) {
         problems.push({
           severity: 'error',
@@ -125,7 +142,14 @@ function dropOthers(item: CslItem) {
   for (const [field, value] of Object.entries(item)) {
     if (!Array.isArray(value)) continue;
     const names = value as { family?: string; given?: string; literal?: string }[];
-    const kept = names.filter((name) => !(name && typeof name === 'object' && ((name.family === 'others' && !name.given) || name.literal === 'others')));
+    const kept = names.filter(
+      (name) =>
+        !(
+          name &&
+          typeof name === 'object' &&
+          ((name.family === 'others' && !name.given) || name.literal === 'others')
+        ),
+    );
     if (kept.length !== names.length) item[field] = kept;
   }
 }
@@ -141,7 +165,11 @@ function errorOffset(message: string, lines: LineIndex, text: string): number {
  * The entry to blame for an error at `offset`: the one it falls in, unless an earlier entry never
  * closed (then the error shows only where the next entry starts).
  */
-function blame(scanned: ScannedEntry[], blanked: Set<ScannedEntry>, offset: number): ScannedEntry | undefined {
+function blame(
+  scanned: ScannedEntry[],
+  blanked: Set<ScannedEntry>,
+  offset: number,
+): ScannedEntry | undefined {
   if (offset < 0) return scanned.find((entry) => !entry.closed && !blanked.has(entry));
   let found: ScannedEntry | undefined;
   for (const entry of scanned) {
@@ -154,30 +182,63 @@ function blame(scanned: ScannedEntry[], blanked: Set<ScannedEntry>, offset: numb
 }
 
 /** The problem to report for a citation-js syntax error, in an author's words and at the best place. */
-function syntaxProblem(message: string, entry: ScannedEntry | undefined, lines: LineIndex, text: string): SourceProblem {
+function syntaxProblem(
+  message: string,
+  entry: ScannedEntry | undefined,
+  lines: LineIndex,
+  text: string,
+): SourceProblem {
   const name = entry?.key ? ` \`${entry.key}\`` : '';
   const hint = 'The entry is left out until it is fixed; the rest of the file is read.';
   if (entry && !entry.opened) {
     const at = text.slice(entry.start, entry.end).trim();
-    return { severity: 'error', reason: `\`${at}\` is read as the start of an entry, but no \`{\` follows`, place: lines.point(entry.start), ruleId: 'bibtex-syntax', hint: 'BibTeX reads every `@` outside entries as an entry: in a comment, write `(at)` instead, or start the line with `@comment`.' };
+    return {
+      severity: 'error',
+      reason: `\`${at}\` is read as the start of an entry, but no \`{\` follows`,
+      place: lines.point(entry.start),
+      ruleId: 'bibtex-syntax',
+      hint: 'BibTeX reads every `@` outside entries as an entry: in a comment, write `(at)` instead, or start the line with `@comment`.',
+    };
   }
   if (entry && entry.openValue !== undefined) {
     const quoted = text[entry.openValue] === '"';
-    return { severity: 'error', reason: `Unclosed ${quoted ? '`"`' : '`{`'} in entry${name}`, place: lines.point(entry.openValue), ruleId: 'bibtex-syntax', hint: `Close the value with ${quoted ? '`"`' : '`}`'}. ${hint}` };
+    return {
+      severity: 'error',
+      reason: `Unclosed ${quoted ? '`"`' : '`{`'} in entry${name}`,
+      place: lines.point(entry.openValue),
+      ruleId: 'bibtex-syntax',
+      hint: `Close the value with ${quoted ? '`"`' : '`}`'}. ${hint}`,
+    };
   }
   if (entry && !entry.closed && entry.swallowing !== undefined) {
-    return { severity: 'error', reason: `Entry${name} is not closed: this value seems to lack its \`}\``, place: lines.point(entry.swallowing), ruleId: 'bibtex-syntax', hint: `The value runs on over the next fields; close it with \`}\`. ${hint}` };
+    return {
+      severity: 'error',
+      reason: `Entry${name} is not closed: this value seems to lack its \`}\``,
+      place: lines.point(entry.swallowing),
+      ruleId: 'bibtex-syntax',
+      hint: `The value runs on over the next fields; close it with \`}\`. ${hint}`,
+    };
   }
   if (entry && !entry.closed) {
-    return { severity: 'error', reason: `Entry${name} is not closed`, place: lines.point(entry.start), ruleId: 'bibtex-syntax', hint: `End the entry with \`}\` before the next \`@\`. ${hint}` };
+    return {
+      severity: 'error',
+      reason: `Entry${name} is not closed`,
+      place: lines.point(entry.start),
+      ruleId: 'bibtex-syntax',
+      hint: `End the entry with \`}\` before the next \`@\`. ${hint}`,
+    };
   }
   const match = /line (\d+) col (\d+)/.exec(message);
   const expected = /expected "(\w+)", got (?:"(\w+)"|(EOF))/.exec(message);
-  const what = expected ? `expected ${tokenWords[expected[1]!] ?? expected[1]}, found ${tokenWords[expected[2] ?? expected[3]!] ?? expected[2]}` : 'unexpected text';
+  const what = expected
+    ? `expected ${tokenWords[expected[1]!] ?? expected[1]}, found ${tokenWords[expected[2] ?? expected[3]!] ?? expected[2]}`
+    : 'unexpected text';
   return {
     severity: 'error',
     reason: `BibTeX syntax error in entry${name}: ${what}`,
-    place: match ? { line: Number(match[1]), column: Number(match[2]) } : lines.point(entry?.start ?? 0),
+    place: match
+      ? { line: Number(match[1]), column: Number(match[2]) }
+      : lines.point(entry?.start ?? 0),
     ruleId: 'bibtex-syntax',
     hint: `Write entries as \`@type{key, field = {value}, field = {value}}\`. ${hint}`,
   };

@@ -29,7 +29,13 @@ export function parseCslJson(text: string): ParsedBibliography {
     return { entries: [], problems };
   }
   if (!Array.isArray(data)) {
-    problems.push({ severity: 'error', reason: 'A CSL-JSON file must hold an array of items', place: { line: 1, column: 1 }, ruleId: 'csl-json-item', hint: 'Write `[ { "id": "key", "type": "book", … } ]` (Zotero: export as CSL JSON).' });
+    problems.push({
+      severity: 'error',
+      reason: 'A CSL-JSON file must hold an array of items',
+      place: { line: 1, column: 1 },
+      ruleId: 'csl-json-item',
+      hint: 'Write `[ { "id": "key", "type": "book", … } ]` (Zotero: export as CSL JSON).',
+    });
     return { entries: [], problems };
   }
   const entries: BibEntry[] = [];
@@ -37,7 +43,8 @@ export function parseCslJson(text: string): ParsedBibliography {
   data.forEach((value: unknown, index) => {
     const item = value as Partial<CslItem> | null;
     const [start, end] = ranges[index] ?? [0, text.length];
-    const id = item && typeof item === 'object' && typeof item.id === 'string' ? item.id : undefined;
+    const id =
+      item && typeof item === 'object' && typeof item.id === 'string' ? item.id : undefined;
     const idAt = findProperty(text, 'id', start, end);
     const place = lines.point(idAt === -1 ? start : idAt);
     if (!item || typeof item !== 'object' || !id || typeof item.type !== 'string') {
@@ -55,7 +62,13 @@ export function parseCslJson(text: string): ParsedBibliography {
       const at = findProperty(text, name, start, end);
       if (at !== -1) fields[name.toLowerCase()] = lines.point(at);
     }
-    const entry: BibEntry = { format: 'csl-json', key: id, item: { ...(item as CslItem) }, place, fields };
+    const entry: BibEntry = {
+      format: 'csl-json',
+      key: id,
+      item: { ...(item as CslItem) },
+      place,
+      fields,
+    };
     checkLinks(entry, problems);
     entries.push(entry);
   });
@@ -79,7 +92,8 @@ function elementRanges(text: string): [number, number][] {
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     if (char === '"') {
-      for (index += 1; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index += 1;
+      for (index += 1; index < text.length && text[index] !== '"'; index++)
+        if (text[index] === '\\') index += 1;
       if (depth === 1 && start === -1) start = index;
       continue;
     }

@@ -25,7 +25,11 @@ export interface Prepared {
  * then those listed in `nocite`. Unknown keys are reported where they are cited or listed and
  * left out of the job.
  */
-export function prepare(document: DocumentSource, chapters: readonly ExtensionChapter[], library: Library): Prepared {
+export function prepare(
+  document: DocumentSource,
+  chapters: readonly ExtensionChapter[],
+  library: Library,
+): Prepared {
   const { style, name, locale } = documentStyle(document, library);
   const { occurrences, blocks } = collectCitations(chapters);
   const clusters: JobCluster[] = [];
@@ -34,14 +38,32 @@ export function prepare(document: DocumentSource, chapters: readonly ExtensionCh
     const known = occurrence.citation.items.filter((item) => {
       if (library.entries.has(item.key)) return true;
       const suggestion = didYouMean(item.key, library.entries.keys());
-      report(occurrence.chapter.file, 'error', `Unknown citation key \`${item.key}\``, item.position ?? occurrence.citation.position, 'citation-unknown', suggestion ? `Did you mean \`@${suggestion}\`?` : library.entries.size ? 'Add the entry to a file in `bibliography/`, or write `\\@` for a literal at-sign.' : 'There are no entries: add `bibliography/references.bib`.');
+      report(
+        occurrence.chapter.file,
+        'error',
+        `Unknown citation key \`${item.key}\``,
+        item.position ?? occurrence.citation.position,
+        'citation-unknown',
+        suggestion
+          ? `Did you mean \`@${suggestion}\`?`
+          : library.entries.size
+            ? 'Add the entry to a file in `bibliography/`, or write `\\@` for a literal at-sign.'
+            : 'There are no entries: add `bibliography/references.bib`.',
+      );
       return false;
     });
     if (known.length === 0) continue;
     clusterOf.set(occurrence, clusters.length);
     clusters.push({
       mode: occurrence.citation.mode,
-      items: known.map((item) => ({ id: item.key, locator: item.locator, label: item.label, prefix: item.prefix || undefined, suffix: item.suffix || undefined, suppressAuthor: item.suppressAuthor || undefined })),
+      items: known.map((item) => ({
+        id: item.key,
+        locator: item.locator,
+        label: item.label,
+        prefix: item.prefix || undefined,
+        suffix: item.suffix || undefined,
+        suppressAuthor: item.suppressAuthor || undefined,
+      })),
     });
   }
   // Cited works in order of first citation, then those listed with `nocite`.
@@ -49,11 +71,28 @@ export function prepare(document: DocumentSource, chapters: readonly ExtensionCh
   for (const { key, place } of keys) {
     if (library.entries.has(key)) continue;
     const suggestion = didYouMean(key, library.entries.keys());
-    report(document.metadataFile, 'error', `Unknown citation key \`${key}\` in \`nocite\``, place, 'citation-unknown', suggestion ? `Did you mean \`@${suggestion}\`?` : 'Add the entry to a file in `bibliography/`, or remove it from `nocite`.');
+    report(
+      document.metadataFile,
+      'error',
+      `Unknown citation key \`${key}\` in \`nocite\``,
+      place,
+      'citation-unknown',
+      suggestion
+        ? `Did you mean \`@${suggestion}\`?`
+        : 'Add the entry to a file in `bibliography/`, or remove it from `nocite`.',
+    );
   }
-  const listed = all ? [...library.entries.keys()] : keys.map(({ key }) => key).filter((key) => library.entries.has(key));
-  const ids = [...new Set([...clusters.flatMap((cluster) => cluster.items.map((item) => item.id)), ...listed])];
-  const job: FormatJob = { style: style.registered, locale, items: ids.map((id) => library.entries.get(id)!.item), clusters };
+  const listed = all
+    ? [...library.entries.keys()]
+    : keys.map(({ key }) => key).filter((key) => library.entries.has(key));
+  const ids = [
+    ...new Set([...clusters.flatMap((cluster) => cluster.items.map((item) => item.id)), ...listed]),
+  ];
+  const job: FormatJob = {
+    style: style.registered,
+    locale,
+    items: ids.map((id) => library.entries.get(id)!.item),
+    clusters,
+  };
   return { job, name, style, occurrences, blocks, clusterOf };
 }
-

@@ -11,7 +11,17 @@ export { pending } from './flat-pieces.ts';
 export type { AltPart } from './alt-citations.ts';
 
 /** Nodes whose content is never scanned: a citation inside a link or code would make no sense. */
-const opaque = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'math', 'inlineMath', 'yaml']);
+const opaque = new Set([
+  'link',
+  'linkReference',
+  'inlineCode',
+  'code',
+  'html',
+  'definition',
+  'math',
+  'inlineMath',
+  'yaml',
+]);
 
 /**
  * Turn Pandoc citation syntax in a chapter into `citation` nodes (see {@link Citation}).
@@ -44,7 +54,8 @@ function walk(node: Nodes, context: Context) {
     return;
   }
   if (opaque.has(node.type) || !('children' in node) || node.type === 'citation') return;
-  if (node.children.some((child) => child.type === 'text' && child.value.includes('@'))) transformChildren(node, context);
+  if (node.children.some((child) => child.type === 'text' && child.value.includes('@')))
+    transformChildren(node, context);
   for (const child of node.children) walk(child as Nodes, context);
 }
 
@@ -62,7 +73,12 @@ function transformChildren(parent: Parent, context: Context) {
     if (child.type === 'text') {
       const position = child.position;
       if (position?.start.offset !== undefined && position.end.offset !== undefined) {
-        piece.map = mapTextToSource(child.value, context.markdown, position.start.offset, position.end.offset);
+        piece.map = mapTextToSource(
+          child.value,
+          context.markdown,
+          position.start.offset,
+          position.end.offset,
+        );
         for (const index of piece.map.literal) literal.add(piece.start + index);
       }
       flat += child.value;
@@ -76,7 +92,10 @@ function transformChildren(parent: Parent, context: Context) {
   const offsetOf = (index: number): number | undefined => {
     const piece = pieceAt(pieces, index);
     if (!piece) return undefined;
-    if (piece.node.type !== 'text') return index === piece.start ? piece.node.position?.start.offset : piece.node.position?.end.offset;
+    if (piece.node.type !== 'text')
+      return index === piece.start
+        ? piece.node.position?.start.offset
+        : piece.node.position?.end.offset;
     return piece.map?.offsets[index - piece.start];
   };
   const positionOf = (start: number, end: number): Position | undefined => {
@@ -91,7 +110,10 @@ function transformChildren(parent: Parent, context: Context) {
   for (const scanned of found) {
     children.push(...slice(pieces, flat, at, scanned.start, positionOf));
     const position = positionOf(scanned.start, scanned.end);
-    const source = position?.start.offset !== undefined && position.end.offset !== undefined ? context.markdown.slice(position.start.offset, position.end.offset) : flat.slice(scanned.start, scanned.end);
+    const source =
+      position?.start.offset !== undefined && position.end.offset !== undefined
+        ? context.markdown.slice(position.start.offset, position.end.offset)
+        : flat.slice(scanned.start, scanned.end);
     const citation = makeCitation(scanned, pieces, flat, position, positionOf, source);
     context.made.push(citation);
     children.push(citation);
@@ -117,7 +139,11 @@ function mergeStrayDirectives(parent: Parent) {
     }
     const last = merged.at(-1);
     if (node.type === 'text' && last?.type === 'text' && last.position && node.position) {
-      merged[merged.length - 1] = { type: 'text', value: last.value + node.value, position: { start: last.position.start, end: node.position.end } };
+      merged[merged.length - 1] = {
+        type: 'text',
+        value: last.value + node.value,
+        position: { start: last.position.start, end: node.position.end },
+      };
     } else {
       merged.push(node);
     }

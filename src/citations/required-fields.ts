@@ -3,7 +3,10 @@ import type { BibEntry } from './bib-types.ts';
 /** A CSL variable, and how a BibTeX file names it (Markdown, for messages). */
 type Need = { variable: string; bibtex: string };
 
-const container = (field: string): Need => ({ variable: 'container-title', bibtex: `\`${field}\`` });
+const container = (field: string): Need => ({
+  variable: 'container-title',
+  bibtex: `\`${field}\``,
+});
 const publisher = (field: string): Need => ({ variable: 'publisher', bibtex: `\`${field}\`` });
 const url: Need = { variable: 'URL', bibtex: '`url`' };
 
@@ -39,12 +42,14 @@ export function missingFields(entry: BibEntry, format: string): string[] {
   const needs: Need[] = [{ variable: 'title', bibtex: '`title`' }];
   // An undated web page with the date it was read is normal ("n.d., retrieved …").
   const undated = webTypes.has(item.type) && item.accessed !== undefined;
-  if ((format === 'author-date' || format === 'author') && !undated) needs.push({ variable: 'issued', bibtex: '`year` or `date`' });
+  if ((format === 'author-date' || format === 'author') && !undated)
+    needs.push({ variable: 'issued', bibtex: '`year` or `date`' });
   needs.push(...(byType[item.type] ?? []));
   const missing: string[] = [];
   for (const need of needs) {
     const value = item[need.variable];
-    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) continue;
+    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
+      continue;
     missing.push(entry.format === 'bibtex' ? need.bibtex : `\`${need.variable}\``);
   }
   return missing;

@@ -28,7 +28,7 @@ export interface ScannedEntry {
   swallowing?: number;
 }
 
-const identifier = /[a-zA-Z_][a-zA-Z0-9_:+\-]*/y;
+const identifier = /[a-zA-Z_][a-zA-Z0-9_:+-]*/y;
 
 /**
  * Find the entries of a BibTeX file. Text outside entries is a comment (as in BibTeX);
@@ -63,7 +63,16 @@ function skipSpace(text: string, from: number): number {
 
 /** Scan one entry from its `@` (at `start`): key, fields, end. */
 function scanEntry(text: string, start: number, type: string, afterType: number): ScannedEntry {
-  const entry: ScannedEntry = { type, key: '', start, end: afterType, keyOffset: afterType, fields: new Map(), opened: false, closed: false };
+  const entry: ScannedEntry = {
+    type,
+    key: '',
+    start,
+    end: afterType,
+    keyOffset: afterType,
+    fields: new Map(),
+    opened: false,
+    closed: false,
+  };
   let index = afterType + skipSpace(text, afterType);
   const open = text[index];
   if (open !== '{' && open !== '(') {
@@ -103,7 +112,8 @@ function scanEntry(text: string, start: number, type: string, afterType: number)
     if (char === '{' || char === '"') {
       const value = skipValue(text, index);
       if (!value.closed) entry.openValue ??= index;
-      else if (/\n[ \t]*[A-Za-z_][\w-]*[ \t]*=/.test(text.slice(index, value.end))) entry.swallowing ??= index;
+      else if (/\n[ \t]*[A-Za-z_][\w-]*[ \t]*=/.test(text.slice(index, value.end)))
+        entry.swallowing ??= index;
       index = value.end;
       continue;
     }
@@ -114,7 +124,8 @@ function scanEntry(text: string, start: number, type: string, afterType: number)
       const equals = afterName + skipSpace(text, afterName);
       if (text[equals] === '=') {
         const value = equals + 1 + skipSpace(text, equals + 1);
-        if (!entry.fields.has(name.toLowerCase())) entry.fields.set(name.toLowerCase(), { name: index, value });
+        if (!entry.fields.has(name.toLowerCase()))
+          entry.fields.set(name.toLowerCase(), { name: index, value });
         index = value;
         expectName = false;
         continue;
@@ -145,7 +156,8 @@ function skipValue(text: string, start: number): { end: number; closed: boolean 
       depth -= 1;
       if (!quoted && depth === 0) return { end: index + 1, closed: true };
       if (depth < 0) return { end: index, closed: false };
-    } else if (quoted && char === '"' && index > start && depth === 0) return { end: index + 1, closed: true };
+    } else if (quoted && char === '"' && index > start && depth === 0)
+      return { end: index + 1, closed: true };
   }
   return { end: text.length, closed: false };
 }

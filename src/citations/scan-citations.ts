@@ -31,7 +31,8 @@ export interface ScannedCitation {
  * punctuation `:.#$%&-+?<>~/` (punctuation must be followed by a key character, so a trailing
  * `.` or `,` ends the key, as in Pandoc).
  */
-const keyPattern = /@(?:\{([^{}\s][^{}]*)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/uy;
+const keyPattern =
+  /@(?:\{([^{}\s][^{}]*)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))/uy;
 const wordChar = /[\p{L}\p{N}_]/u;
 
 /**
@@ -43,7 +44,10 @@ const wordChar = /[\p{L}\p{N}_]/u;
  * @param text flat text (see {@link OBJECT}).
  * @param literal whether the character at an index was escaped in the source (default: none).
  */
-export function scanCitations(text: string, literal: (index: number) => boolean = () => false): ScannedCitation[] {
+export function scanCitations(
+  text: string,
+  literal: (index: number) => boolean = () => false,
+): ScannedCitation[] {
   const found: ScannedCitation[] = [];
   let index = 0;
   while (index < text.length) {
@@ -63,10 +67,24 @@ export function scanCitations(text: string, literal: (index: number) => boolean 
           mode: 'narrative',
           start: index,
           end: key.end,
-          items: [{ key: key.key, keyStart: index, keyEnd: key.end, suppressAuthor: false, prefix: [index, index], suffix: [key.end, key.end] }],
+          items: [
+            {
+              key: key.key,
+              keyStart: index,
+              keyEnd: key.end,
+              suppressAuthor: false,
+              prefix: [index, index],
+              suffix: [key.end, key.end],
+            },
+          ],
         };
         // `@key [p. 4]`: a bracket right after the key (one space allowed) without keys of its own.
-        const open = text[key.end] === '[' ? key.end : text[key.end] === ' ' && text[key.end + 1] === '[' ? key.end + 1 : -1;
+        const open =
+          text[key.end] === '['
+            ? key.end
+            : text[key.end] === ' ' && text[key.end + 1] === '['
+              ? key.end + 1
+              : -1;
         if (open !== -1 && !literal(open)) {
           const close = matchingBracket(text, open, literal);
           if (close !== -1 && !hasKey(text, open + 1, close, literal)) {
@@ -105,7 +123,12 @@ function matchingBracket(text: string, open: number, literal: (index: number) =>
 }
 
 /** Whether `[start, end)` holds a citation key where a cite item could start. */
-function hasKey(text: string, start: number, end: number, literal: (index: number) => boolean): boolean {
+function hasKey(
+  text: string,
+  start: number,
+  end: number,
+  literal: (index: number) => boolean,
+): boolean {
   return findKey(text, start, end, literal) !== undefined;
 }
 
@@ -124,7 +147,12 @@ function findKey(text: string, start: number, end: number, literal: (index: numb
 }
 
 /** The items of a bracketed citation, or undefined when a `;`-part has no key. */
-function bracketItems(text: string, start: number, end: number, literal: (index: number) => boolean): ScannedItem[] | undefined {
+function bracketItems(
+  text: string,
+  start: number,
+  end: number,
+  literal: (index: number) => boolean,
+): ScannedItem[] | undefined {
   const parts: [number, number][] = [];
   let partStart = start;
   let depth = 0;
@@ -156,7 +184,12 @@ function bracketItems(text: string, start: number, end: number, literal: (index:
 }
 
 /** Shrink a range to leave out surrounding spaces (only trailing ones for a suffix). */
-function trimRange(text: string, start: number, end: number, keepLeading = false): [number, number] {
+function trimRange(
+  text: string,
+  start: number,
+  end: number,
+  keepLeading = false,
+): [number, number] {
   while (!keepLeading && start < end && /\s/.test(text[start]!)) start += 1;
   while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
   return [start, end];

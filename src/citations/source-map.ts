@@ -19,7 +19,12 @@ export interface TextSourceMap {
  * @param start the node's start offset in `source`.
  * @param end the node's end offset in `source`.
  */
-export function mapTextToSource(value: string, source: string, start: number, end: number): TextSourceMap {
+export function mapTextToSource(
+  value: string,
+  source: string,
+  start: number,
+  end: number,
+): TextSourceMap {
   const raw = source.slice(start, end);
   const offsets: number[] = new Array(value.length + 1);
   const literal = new Set<number>();
@@ -60,7 +65,8 @@ export class LineIndex {
 
   /** @param text the text whose offsets will be turned into points. */
   constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+      this.#starts.push(index + 1);
   }
 
   /** Offset of a 1-based line and column. */

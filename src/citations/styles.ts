@@ -55,33 +55,67 @@ export function checkStyle(xml: string, registered: string): CheckedStyle {
     return { problems };
   };
   const checked = checkXml(xml);
-  if (!checked.ok) return problem(`Style is not well-formed XML: ${checked.reason}`, checked.place, 'Fix the XML; the style cannot be used until then.');
+  if (!checked.ok)
+    return problem(
+      `Style is not well-formed XML: ${checked.reason}`,
+      checked.place,
+      'Fix the XML; the style cannot be used until then.',
+    );
   const { root } = checked;
   if (root.name !== 'style' || root.attributes.xmlns !== cslNamespace) {
-    return problem(`Not a CSL style: the root element must be \`<style xmlns="${cslNamespace}">\``, root.place, 'Download styles from https://github.com/citation-style-language/styles (`.csl` files).');
+    return problem(
+      `Not a CSL style: the root element must be \`<style xmlns="${cslNamespace}">\``,
+      root.place,
+      'Download styles from https://github.com/citation-style-language/styles (`.csl` files).',
+    );
   }
   const children = new Map(root.children.map((child) => [child.name, child]));
-  const parentLink = [...elements(root)].find((element) => element.name === 'link' && element.attributes.rel === 'independent-parent');
+  const parentLink = [...elements(root)].find(
+    (element) => element.name === 'link' && element.attributes.rel === 'independent-parent',
+  );
   if (parentLink && !children.has('citation')) {
-    return problem('Dependent CSL styles are not supported', parentLink.place, `Use the parent style it names (${parentLink.attributes.href ?? 'see `<link rel="independent-parent">`'}) instead.`);
+    return problem(
+      'Dependent CSL styles are not supported',
+      parentLink.place,
+      `Use the parent style it names (${parentLink.attributes.href ?? 'see `<link rel="independent-parent">`'}) instead.`,
+    );
   }
   const citation = children.get('citation');
   if (!citation?.children.some((child) => child.name === 'layout')) {
-    return problem('CSL style has no `<citation>` with a `<layout>`', citation?.place ?? root.place, 'A style needs `<citation><layout>…</layout></citation>`.');
+    return problem(
+      'CSL style has no `<citation>` with a `<layout>`',
+      citation?.place ?? root.place,
+      'A style needs `<citation><layout>…</layout></citation>`.',
+    );
   }
-  const macros = new Set(root.children.filter((child) => child.name === 'macro').map((child) => child.attributes.name));
+  const macros = new Set(
+    root.children.filter((child) => child.name === 'macro').map((child) => child.attributes.name),
+  );
   for (const element of elements(root)) {
     const macro = element.attributes.macro;
     if (macro !== undefined && element.name !== 'macro' && !macros.has(macro)) {
-      return problem(`Style calls macro \`${macro}\`, which it does not define`, element.place, 'Define `<macro name="…">` or fix the name.');
+      return problem(
+        `Style calls macro \`${macro}\`, which it does not define`,
+        element.place,
+        'Define `<macro name="…">` or fix the name.',
+      );
     }
   }
   csl().styles.set(registered, xml);
   try {
-    formatDocument({ style: registered, locale: 'en-US', items: [sample], clusters: [{ mode: 'normal', items: [{ id: sample.id, locator: '3', label: 'page' }] }] });
+    formatDocument({
+      style: registered,
+      locale: 'en-US',
+      items: [sample],
+      clusters: [{ mode: 'normal', items: [{ id: sample.id, locator: '3', label: 'page' }] }],
+    });
   } catch (error) {
     csl().styles.remove(registered);
-    return problem(`citeproc cannot use this style: ${error instanceof Error ? error.message : String(error)}`, root.place, 'Check the style against the CSL 1.0.2 schema.');
+    return problem(
+      `citeproc cannot use this style: ${error instanceof Error ? error.message : String(error)}`,
+      root.place,
+      'Check the style against the CSL 1.0.2 schema.',
+    );
   }
   return { info: describe(root, registered), problems };
 }
@@ -95,19 +129,54 @@ export function checkStyle(xml: string, registered: string): CheckedStyle {
 export function checkLocale(xml: string): CheckedStyle & { lang?: string } {
   const checked = checkXml(xml);
   if (!checked.ok) {
-    return { problems: [{ severity: 'error', reason: `Locale is not well-formed XML: ${checked.reason}`, place: checked.place, ruleId: 'csl-locale', hint: 'Fix the XML; the locale cannot be used until then.' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          reason: `Locale is not well-formed XML: ${checked.reason}`,
+          place: checked.place,
+          ruleId: 'csl-locale',
+          hint: 'Fix the XML; the locale cannot be used until then.',
+        },
+      ],
+    };
   }
   const { root } = checked;
   const lang = root.attributes['xml:lang'];
   if (root.name !== 'locale' || root.attributes.xmlns !== cslNamespace || !lang) {
-    return { problems: [{ severity: 'error', reason: `Not a CSL locale: the root element must be \`<locale xmlns="${cslNamespace}" xml:lang="…">\``, place: root.place, ruleId: 'csl-locale', hint: 'Download locales from https://github.com/citation-style-language/locales.' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          reason: `Not a CSL locale: the root element must be \`<locale xmlns="${cslNamespace}" xml:lang="…">\``,
+          place: root.place,
+          ruleId: 'csl-locale',
+          hint: 'Download locales from https://github.com/citation-style-language/locales.',
+        },
+      ],
+    };
   }
   csl().locales.set(lang, xml);
   try {
-    formatDocument({ style: 'apa', locale: lang, items: [sample], clusters: [{ mode: 'normal', items: [{ id: sample.id, locator: '3', label: 'page' }] }] });
+    formatDocument({
+      style: 'apa',
+      locale: lang,
+      items: [sample],
+      clusters: [{ mode: 'normal', items: [{ id: sample.id, locator: '3', label: 'page' }] }],
+    });
   } catch (error) {
     csl().locales.remove(lang);
-    return { problems: [{ severity: 'error', reason: `citeproc cannot use this locale: ${error instanceof Error ? error.message : String(error)}`, place: root.place, ruleId: 'csl-locale', hint: 'Use a complete locale file from https://github.com/citation-style-language/locales.' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          reason: `citeproc cannot use this locale: ${error instanceof Error ? error.message : String(error)}`,
+          place: root.place,
+          ruleId: 'csl-locale',
+          hint: 'Use a complete locale file from https://github.com/citation-style-language/locales.',
+        },
+      ],
+    };
   }
   return { problems: [], lang };
 }
@@ -121,7 +190,6 @@ export function registerStyle(name: string, xml: string): void {
 export function registerLocale(lang: string, xml: string): void {
   if (csl().locales.get(lang) !== xml) csl().locales.set(lang, xml);
 }
-
 
 /**
  * The locale to use for a document: its `locale` (or `language`) if known, else one of the same
@@ -137,15 +205,23 @@ export function resolveLocale(wanted: string | undefined): { locale: string; fou
   if (exact) return { locale: exact, found: true };
   const language = wanted.split('-')[0]!.toLowerCase();
   const preferred = `${language}-${language === 'en' ? 'US' : language.toUpperCase()}`;
-  const sameLanguage = known.find((locale) => locale === preferred) ?? known.find((locale) => locale.split('-')[0]!.toLowerCase() === language);
+  const sameLanguage =
+    known.find((locale) => locale === preferred) ??
+    known.find((locale) => locale.split('-')[0]!.toLowerCase() === language);
   return sameLanguage ? { locale: sameLanguage, found: true } : { locale: 'en-US', found: false };
 }
 
 /** What a style is: its class and citation format, from its XML. */
 function describe(root: XmlElement, registered: string): StyleInfo {
   const all = [...elements(root)];
-  const category = all.find((element) => element.name === 'category' && element.attributes['citation-format']);
-  return { registered, class: root.attributes.class ?? 'in-text', format: category?.attributes['citation-format'] ?? 'author-date' };
+  const category = all.find(
+    (element) => element.name === 'category' && element.attributes['citation-format'],
+  );
+  return {
+    registered,
+    class: root.attributes.class ?? 'in-text',
+    format: category?.attributes['citation-format'] ?? 'author-date',
+  };
 }
 
 /** The work a style is tried on. */

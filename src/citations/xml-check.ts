@@ -25,7 +25,11 @@ const attributePattern = /\s+([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')
  */
 export function checkXml(text: string): XmlCheck {
   const lines = new LineIndex(text);
-  const fail = (reason: string, offset: number): XmlCheck => ({ ok: false, reason, place: lines.point(offset) });
+  const fail = (reason: string, offset: number): XmlCheck => ({
+    ok: false,
+    reason,
+    place: lines.point(offset),
+  });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let index = 0;
@@ -55,10 +59,15 @@ export function checkXml(text: string): XmlCheck {
       namePattern.lastIndex = open + 2;
       const name = namePattern.exec(text)?.[0];
       const end = text.indexOf('>', open);
-      if (!name || end === -1 || text.slice(namePattern.lastIndex, end).trim()) return fail('Malformed closing tag', open);
+      if (!name || end === -1 || text.slice(namePattern.lastIndex, end).trim())
+        return fail('Malformed closing tag', open);
       const current = stack.pop();
       if (!current) return fail(`Closing tag \`</${name}>\` has no opening tag`, open);
-      if (current.name !== name) return fail(`Closing tag \`</${name}>\` does not match \`<${current.name}>\` (line ${current.place.line})`, open);
+      if (current.name !== name)
+        return fail(
+          `Closing tag \`</${name}>\` does not match \`<${current.name}>\` (line ${current.place.line})`,
+          open,
+        );
       index = end + 1;
     } else {
       namePattern.lastIndex = open + 1;
@@ -102,11 +111,20 @@ export function checkXml(text: string): XmlCheck {
 }
 
 /** A bare `&` or text outside the root element. */
-function badText(text: string, start: number, end: number, inside: boolean): { reason: string; offset: number } | undefined {
+function badText(
+  text: string,
+  start: number,
+  end: number,
+  inside: boolean,
+): { reason: string; offset: number } | undefined {
   for (let index = start; index < end; index++) {
     const char = text[index]!;
-    if (!inside && !/\s/.test(char) && char !== '\uFEFF') return { reason: 'Text outside the root element', offset: index };
-    if (char === '&' && !/^&(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);/.test(text.slice(index, index + 12))) {
+    if (!inside && !/\s/.test(char) && char !== '\uFEFF')
+      return { reason: 'Text outside the root element', offset: index };
+    if (
+      char === '&' &&
+      !/^&(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);/.test(text.slice(index, index + 12))
+    ) {
       return { reason: 'Bare `&` (write `&amp;`)', offset: index };
     }
   }
@@ -117,7 +135,11 @@ function badText(text: string, start: number, end: number, inside: boolean): { r
 function decode(value: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   return value.replace(/&(#x[\da-fA-F]+|#\d+|\w+);/g, (whole, code: string) =>
-    code[0] === '#' ? String.fromCodePoint(code[1] === 'x' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))) : (named[code] ?? whole),
+    code[0] === '#'
+      ? String.fromCodePoint(
+          code[1] === 'x' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1)),
+        )
+      : (named[code] ?? whole),
   );
 }
 

@@ -19,7 +19,10 @@ const commands: Record<string, (options: CommandOptions, output: Output) => Prom
  * Run the CLI: parse arguments, dispatch, turn any unexpected failure into a message and exit
  * code 2 (content problems are exit code 1, reported by the commands).
  */
-export async function main(argv: readonly string[], output: Output = createOutput()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = createOutput(),
+): Promise<number> {
   let options: CommandOptions;
   try {
     options = parseCommandLine(argv);

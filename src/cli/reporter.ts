@@ -29,7 +29,9 @@ export function collectDiagnostics(files: readonly VFile[]): Diagnostic[] {
       });
     }
   }
-  return diagnostics.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+  return diagnostics.sort(
+    (a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column,
+  );
 }
 
 /** `path:line:column  severity  reason  rule-id`, then `  hint: …` when there is one. */

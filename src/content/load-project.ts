@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
-import { chapterFrontMatterSchema, type ChapterFrontMatter } from '../schemas/chapter-front-matter.ts';
+import {
+  chapterFrontMatterSchema,
+  type ChapterFrontMatter,
+} from '../schemas/chapter-front-matter.ts';
 import { documentMetadataSchema, type DocumentMetadata } from '../schemas/document-metadata.ts';
 import { parseYaml, validateYaml } from './parse-yaml.ts';
 import { readSource } from './read-source.ts';
@@ -43,7 +46,13 @@ export interface ProjectSource {
 const chapterName = /^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$/;
 const documentIdPattern = /^[a-z][a-z0-9-]*$/;
 /** Chapter ids that would clash with a document's own pages. */
-export const reservedChapterIds = new Set(['full', 'print', 'releases', 'references-list', 'media']);
+export const reservedChapterIds = new Set([
+  'full',
+  'print',
+  'releases',
+  'references-list',
+  'media',
+]);
 /** Document ids that would clash with site pages. */
 export const reservedDocumentIds = new Set(['roadmap', 'media', 'pdf', 'releases', '_astro']);
 
@@ -59,7 +68,14 @@ export async function loadProject(root: string): Promise<ProjectSource> {
   if (!entries) {
     const { VFile } = await import('vfile');
     const file = new VFile({ path: 'chapters', cwd: root });
-    report(file, 'error', 'No `chapters/` folder in the project root', { line: 1, column: 1 }, 'project-layout', `Create \`chapters/<document>/document.yaml\` under ${root}, or pass \`--root\`.`);
+    report(
+      file,
+      'error',
+      'No `chapters/` folder in the project root',
+      { line: 1, column: 1 },
+      'project-layout',
+      `Create \`chapters/<document>/document.yaml\` under ${root}, or pass \`--root\`.`,
+    );
     files.push(file);
     return { root, documents, files };
   }
@@ -67,7 +83,14 @@ export async function loadProject(root: string): Promise<ProjectSource> {
     const relative = path.posix.join('chapters', entry.name);
     if (entry.isFile() && entry.name.endsWith('.md')) {
       const { file } = await readSource(root, relative);
-      report(file, 'error', 'Chapter is outside any document', { line: 1, column: 1 }, 'chapter-orphan', 'Move it into `chapters/<document>/` (a folder with a `document.yaml`).');
+      report(
+        file,
+        'error',
+        'Chapter is outside any document',
+        { line: 1, column: 1 },
+        'chapter-orphan',
+        'Move it into `chapters/<document>/` (a folder with a `document.yaml`).',
+      );
       files.push(file);
       continue;
     }
@@ -79,14 +102,25 @@ export async function loadProject(root: string): Promise<ProjectSource> {
   return { root, documents, files };
 }
 
-async function loadDocument(root: string, id: string, files: VFile[]): Promise<DocumentSource | undefined> {
+async function loadDocument(
+  root: string,
+  id: string,
+  files: VFile[],
+): Promise<DocumentSource | undefined> {
   const dir = path.posix.join('chapters', id);
   const names = (await readdir(path.join(root, dir))).sort();
   const markdownNames = names.filter((name) => name.endsWith('.md'));
   if (!names.includes('document.yaml')) {
     for (const name of markdownNames) {
       const { file } = await readSource(root, path.posix.join(dir, name));
-      report(file, 'error', `Chapter is outside any document: \`${dir}/\` has no \`document.yaml\``, { line: 1, column: 1 }, 'chapter-orphan', `Add \`${dir}/document.yaml\` (see docs/authoring.md) or move the file.`);
+      report(
+        file,
+        'error',
+        `Chapter is outside any document: \`${dir}/\` has no \`document.yaml\``,
+        { line: 1, column: 1 },
+        'chapter-orphan',
+        `Add \`${dir}/document.yaml\` (see docs/authoring.md) or move the file.`,
+      );
       files.push(file);
     }
     return undefined;
@@ -94,16 +128,42 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
   const { file: metadataFile, ok } = await readSource(root, path.posix.join(dir, 'document.yaml'));
   files.push(metadataFile);
   if (reservedDocumentIds.has(id)) {
-    report(metadataFile, 'error', `Document id \`${id}\` is reserved for a site page`, { line: 1, column: 1 }, 'document-id', 'Rename the folder.');
+    report(
+      metadataFile,
+      'error',
+      `Document id \`${id}\` is reserved for a site page`,
+      { line: 1, column: 1 },
+      'document-id',
+      'Rename the folder.',
+    );
   }
   if (!documentIdPattern.test(id)) {
-    report(metadataFile, 'error', `Document folder name \`${id}\` is not a valid id`, { line: 1, column: 1 }, 'document-id', 'Use lower-case letters, digits and `-`, starting with a letter.');
+    report(
+      metadataFile,
+      'error',
+      `Document folder name \`${id}\` is not a valid id`,
+      { line: 1, column: 1 },
+      'document-id',
+      'Use lower-case letters, digits and `-`, starting with a letter.',
+    );
   }
   const located = ok ? parseYaml(metadataFile, String(metadataFile.value)) : undefined;
   // A field in error is reported and replaced, so that the document is still checked (rather
   // than every reference to it failing as well).
-  const fallback = { title: id, shortTitle: id, editors: [{ name: 'Unknown' }], abstract: id, language: 'en', version: '0.0.0', status: 'draft', date: '2000-01-01', licence: 'unknown' };
-  const metadata = located ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', fallback) : undefined;
+  const fallback = {
+    title: id,
+    shortTitle: id,
+    editors: [{ name: 'Unknown' }],
+    abstract: id,
+    language: 'en',
+    version: '0.0.0',
+    status: 'draft',
+    date: '2000-01-01',
+    licence: 'unknown',
+  };
+  const metadata = located
+    ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', fallback)
+    : undefined;
 
   const chapters: ChapterSource[] = [];
   const byOrder = new Map<number, ChapterSource>();
@@ -114,24 +174,52 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
     files.push(file);
     const match = chapterName.exec(name);
     if (!match) {
-      report(file, 'error', `Chapter file name \`${name}\` does not match \`NN-slug.md\``, { line: 1, column: 1 }, 'chapter-name', 'Name it like `03-data-federation.md`: two digits, a dash, a lower-case slug.');
+      report(
+        file,
+        'error',
+        `Chapter file name \`${name}\` does not match \`NN-slug.md\``,
+        { line: 1, column: 1 },
+        'chapter-name',
+        'Name it like `03-data-federation.md`: two digits, a dash, a lower-case slug.',
+      );
       continue;
     }
     if (!readable) continue;
     const chapter = readChapter(file, id, Number(match[1]), match[2]!);
     if (!chapter) continue;
     if (reservedChapterIds.has(chapter.id)) {
-      report(file, 'error', `Chapter id \`${chapter.id}\` is reserved for a page of the document`, { line: 1, column: 1 }, 'chapter-id', `Rename the file or set another front matter \`id\` (reserved: ${[...reservedChapterIds].join(', ')}).`);
+      report(
+        file,
+        'error',
+        `Chapter id \`${chapter.id}\` is reserved for a page of the document`,
+        { line: 1, column: 1 },
+        'chapter-id',
+        `Rename the file or set another front matter \`id\` (reserved: ${[...reservedChapterIds].join(', ')}).`,
+      );
       continue;
     }
     const sameOrder = byOrder.get(chapter.order);
     if (sameOrder) {
-      report(file, 'error', `Duplicate chapter number \`${match[1]}\`: \`${sameOrder.file.path}\` has it too`, { line: 1, column: 1 }, 'chapter-duplicate-number', 'Renumber one of the files so that each `NN` is used once.');
+      report(
+        file,
+        'error',
+        `Duplicate chapter number \`${match[1]}\`: \`${sameOrder.file.path}\` has it too`,
+        { line: 1, column: 1 },
+        'chapter-duplicate-number',
+        'Renumber one of the files so that each `NN` is used once.',
+      );
       continue;
     }
     const sameId = byId.get(chapter.id);
     if (sameId) {
-      report(file, 'error', `Duplicate chapter id \`${chapter.id}\`: \`${sameId.file.path}\` has it too`, { line: 2, column: 1 }, 'chapter-duplicate-id', 'Give one of them another slug or front matter `id`.');
+      report(
+        file,
+        'error',
+        `Duplicate chapter id \`${chapter.id}\`: \`${sameId.file.path}\` has it too`,
+        { line: 2, column: 1 },
+        'chapter-duplicate-id',
+        'Give one of them another slug or front matter `id`.',
+      );
       continue;
     }
     byOrder.set(chapter.order, chapter);
@@ -139,13 +227,25 @@ async function loadDocument(root: string, id: string, files: VFile[]): Promise<D
     chapters.push(chapter);
   }
   if (markdownNames.length === 0) {
-    report(metadataFile, 'error', `Document \`${id}\` has no chapters`, { line: 1, column: 1 }, 'document-empty', `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`);
+    report(
+      metadataFile,
+      'error',
+      `Document \`${id}\` has no chapters`,
+      { line: 1, column: 1 },
+      'document-empty',
+      `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`,
+    );
   }
   if (!metadata || !located) return undefined;
   return { id, metadataFile, metadata, chapters, placeOf: (field) => located.placeOf(field) };
 }
 
-function readChapter(file: VFile, documentId: string, order: number, slug: string): ChapterSource | undefined {
+function readChapter(
+  file: VFile,
+  documentId: string,
+  order: number,
+  slug: string,
+): ChapterSource | undefined {
   const split = splitFrontMatter(file);
   if (!split) return undefined;
   const located = parseYaml(file, split.yaml, { lineOffset: 1 });
@@ -153,9 +253,23 @@ function readChapter(file: VFile, documentId: string, order: number, slug: strin
   const frontMatter = validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter');
   if (!frontMatter) return undefined;
   if (frontMatter.order !== undefined && frontMatter.order !== order) {
-    report(file, 'error', `Front matter \`order: ${frontMatter.order}\` disagrees with the file number \`${String(order).padStart(2, '0')}\``, located.placeOf(['order']), 'chapter-order', 'The file name orders chapters; remove `order` or make it match.');
+    report(
+      file,
+      'error',
+      `Front matter \`order: ${frontMatter.order}\` disagrees with the file number \`${String(order).padStart(2, '0')}\``,
+      located.placeOf(['order']),
+      'chapter-order',
+      'The file name orders chapters; remove `order` or make it match.',
+    );
   }
-  return { file, documentId, order, id: frontMatter.id ?? slug, frontMatter, markdown: split.markdown };
+  return {
+    file,
+    documentId,
+    order,
+    id: frontMatter.id ?? slug,
+    frontMatter,
+    markdown: split.markdown,
+  };
 }
 
 /** Whether a path exists (for images and other assets). */

@@ -1,5 +1,14 @@
 import type { VFile } from 'vfile';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'astro/zod';
 import { report } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
@@ -21,7 +30,11 @@ export interface LocatedYaml {
  * Parse YAML text, reporting syntax errors with positions. Returns undefined when the text
  * cannot be parsed.
  */
-export function parseYaml(file: VFile, text: string, origin: YamlOrigin = {}): LocatedYaml | undefined {
+export function parseYaml(
+  file: VFile,
+  text: string,
+  origin: YamlOrigin = {},
+): LocatedYaml | undefined {
   const lineOffset = origin.lineOffset ?? 0;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -32,7 +45,14 @@ export function parseYaml(file: VFile, text: string, origin: YamlOrigin = {}): L
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-      report(file, 'error', `Invalid YAML: ${reason}`, at(error.pos[0]), 'yaml-syntax', 'Check indentation, quotes and `key: value` pairs.');
+      report(
+        file,
+        'error',
+        `Invalid YAML: ${reason}`,
+        at(error.pos[0]),
+        'yaml-syntax',
+        'Check indentation, quotes and `key: value` pairs.',
+      );
     }
     return undefined;
   }
@@ -44,14 +64,20 @@ export function parseYaml(file: VFile, text: string, origin: YamlOrigin = {}): L
       for (const segment of path) {
         if (!isNode(node)) break;
         if (isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+          const pair = node.items.find(
+            (item) => isPair(item) && isScalar(item.key) && item.key.value === segment,
+          );
           if (!pair) break;
           const keyNode = pair.key as Node;
           if (key && segment === path.at(-1) && keyNode.range) return at(keyNode.range[0]);
           node = pair.value;
           const target = (isNode(node) && node.range ? node : keyNode) as Node;
           if (target.range) place = at(target.range[0]);
-        } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof segment === 'number') {
+        } else if (
+          'items' in node &&
+          Array.isArray((node as { items: unknown[] }).items) &&
+          typeof segment === 'number'
+        ) {
           node = (node as { items: unknown[] }).items[segment];
           if (isNode(node) && node.range) place = at(node.range[0]);
           else break;
@@ -91,14 +117,23 @@ export function validateYaml<S extends z.ZodType>(
           `Unknown field \`${[...path, key].join('.')}\``,
           located.placeOf([...path, key], true),
           ruleId,
-          suggestion ? `Did you mean \`${suggestion}\`?` : `Known fields: ${shape.map((k) => `\`${k}\``).join(', ')}.`,
+          suggestion
+            ? `Did you mean \`${suggestion}\`?`
+            : `Known fields: ${shape.map((k) => `\`${k}\``).join(', ')}.`,
         );
       }
       continue;
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     const reason = missing ? `Missing field ${name}` : `Invalid ${name}: ${issue.message}`;
-    report(file, 'error', reason, located.placeOf(path), ruleId, hintFor(issue) ?? 'docs/authoring.md describes every field and its form.');
+    report(
+      file,
+      'error',
+      reason,
+      located.placeOf(path),
+      ruleId,
+      hintFor(issue) ?? 'docs/authoring.md describes every field and its form.',
+    );
   }
   return fallback ? recover(schema, input, result.error.issues, fallback) : undefined;
 }
@@ -109,17 +144,28 @@ export function validateYaml<S extends z.ZodType>(
  * see the document instead of dozens of follow-on errors about its absence. Undefined when
  * that still fails (the input is not a mapping, say).
  */
-function recover<S extends z.ZodType>(schema: S, input: unknown, issues: readonly z.core.$ZodIssue[], fallback: Readonly<Record<string, unknown>>): z.infer<S> | undefined {
+function recover<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  fallback: Readonly<Record<string, unknown>>,
+): z.infer<S> | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const repaired: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const issue of issues) {
-    const keys = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : issue.path.length > 0 ? [String(issue.path[0])] : [];
+    const keys =
+      issue.code === 'unrecognized_keys' && issue.path.length === 0
+        ? issue.keys
+        : issue.path.length > 0
+          ? [String(issue.path[0])]
+          : [];
     for (const key of keys) {
       delete repaired[key];
       if (key in fallback) repaired[key] = fallback[key];
     }
   }
-  for (const [key, value] of Object.entries(fallback)) if (!(key in repaired)) repaired[key] = value;
+  for (const [key, value] of Object.entries(fallback))
+    if (!(key in repaired)) repaired[key] = value;
   const again = schema.safeParse(repaired);
   return again.success ? again.data : undefined;
 }

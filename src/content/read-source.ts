@@ -9,7 +9,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Read a content file as a VFile whose `path` is relative to the project root (what messages
  * print). A file that is not valid UTF-8 gets an error at the first bad byte and no value.
  */
-export async function readSource(root: string, relativePath: string): Promise<{ file: VFile; ok: boolean }> {
+export async function readSource(
+  root: string,
+  relativePath: string,
+): Promise<{ file: VFile; ok: boolean }> {
   const bytes = await readFile(path.join(root, relativePath));
   const file = new VFile({ path: relativePath, cwd: root });
   try {
@@ -39,7 +42,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >> 5 === 0b110
+          ? 2
+          : byte >> 4 === 0b1110
+            ? 3
+            : byte >> 3 === 0b11110
+              ? 4
+              : 0;
     if (length === 0) return index;
     for (let k = 1; k < length; k++) {
       if (index + k >= bytes.length || bytes[index + k]! >> 6 !== 0b10) return index;

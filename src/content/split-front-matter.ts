@@ -9,12 +9,26 @@ export function splitFrontMatter(file: VFile): { yaml: string; markdown: string 
   const text = String(file.value);
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') {
-    report(file, 'error', 'Chapter has no YAML front matter', { line: 1, column: 1 }, 'chapter-front-matter', 'Start the file with `---`, then `title:` and `status:`, then `---`.');
+    report(
+      file,
+      'error',
+      'Chapter has no YAML front matter',
+      { line: 1, column: 1 },
+      'chapter-front-matter',
+      'Start the file with `---`, then `title:` and `status:`, then `---`.',
+    );
     return undefined;
   }
   const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (end === -1) {
-    report(file, 'error', 'Front matter is not closed', { line: 1, column: 1 }, 'chapter-front-matter', 'End the front matter with a line `---`.');
+    report(
+      file,
+      'error',
+      'Front matter is not closed',
+      { line: 1, column: 1 },
+      'chapter-front-matter',
+      'End the front matter with a line `---`.',
+    );
     return undefined;
   }
   const yaml = lines.slice(1, end).join('\n');

@@ -7,7 +7,10 @@ export type Severity = 'error' | 'warning';
 /** Where a problem is: a unist point or position (1-based line and column). */
 export type Place =
   | { line: number; column: number; offset?: number }
-  | { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }
+  | {
+      start: { line: number; column: number; offset?: number };
+      end: { line: number; column: number; offset?: number };
+    }
   | undefined
   | null;
 

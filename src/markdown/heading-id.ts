@@ -18,14 +18,16 @@ export function takeExplicitId(heading: Heading): string | undefined {
 
 /** GitHub-style slug of heading text: lower case, letters/digits kept, spaces to dashes. */
 export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .replace(/-+/g, '-') || 'section';
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .replace(/-+/g, '-') || 'section'
+  );
 }
 
 /** A slug not yet used in the document: `slug`, `slug-1`, `slug-2`, … */

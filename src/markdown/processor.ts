@@ -8,7 +8,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import remarkGfmWithoutAutolinkLiterals, { mayHoldAutolinkLiteral } from './remark-gfm-without-autolink-literals.ts';
+import remarkGfmWithoutAutolinkLiterals, {
+  mayHoldAutolinkLiteral,
+} from './remark-gfm-without-autolink-literals.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 
@@ -16,7 +18,11 @@ import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
 /** The same without GFM's autolink literals, for text that has none (most chapters). */
-const quickParser = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkDirective).freeze();
+const quickParser = unified()
+  .use(remarkParse)
+  .use(remarkGfmWithoutAutolinkLiterals)
+  .use(remarkDirective)
+  .freeze();
 
 /**
  * Parse a chapter's Markdown (front matter already blanked) into mdast, as {@link parser}
@@ -33,20 +39,25 @@ export function parseMarkdown(markdown: string): Root {
  */
 export async function renderHtml(tree: Root, file: VFile, prefix: string): Promise<string> {
   const hasRaw = containsRaw(tree);
-  const processor = unified()
-    .use(remarkRehype, {
-      allowDangerousHtml: hasRaw,
-      clobberPrefix: prefix,
-      footnoteLabel: 'Notes',
-      footnoteLabelTagName: 'p',
-      footnoteLabelProperties: { className: ['footnotes-title'] },
-      footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
-        `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
-    });
+  const processor = unified().use(remarkRehype, {
+    allowDangerousHtml: hasRaw,
+    clobberPrefix: prefix,
+    footnoteLabel: 'Notes',
+    footnoteLabelTagName: 'p',
+    footnoteLabelProperties: { className: ['footnotes-title'] },
+    footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+      `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+  });
   if (hasRaw) processor.use(rehypeRaw);
-  const hast = (await processor.use(rehypeSafeHtml).use(rehypeTaskListLabels).run(tree, file)) as HastRoot;
+  const hast = (await processor
+    .use(rehypeSafeHtml)
+    .use(rehypeTaskListLabels)
+    .run(tree, file)) as HastRoot;
   // The footnote label's id is not prefixed by remark-rehype; chapters share one page in print.
-  return unified().use(rehypeStringify).stringify(hast).replaceAll('"footnote-label"', `"${prefix}footnote-label"`);
+  return unified()
+    .use(rehypeStringify)
+    .stringify(hast)
+    .replaceAll('"footnote-label"', `"${prefix}footnote-label"`);
 }
 
 function containsRaw(tree: Root): boolean {

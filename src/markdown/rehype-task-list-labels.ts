@@ -10,9 +10,13 @@ export default function rehypeTaskListLabels() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'li') return;
-      const box = node.children.find(
-        (child): child is Element => child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox',
-      ) ?? findNestedCheckbox(node);
+      const box =
+        node.children.find(
+          (child): child is Element =>
+            child.type === 'element' &&
+            child.tagName === 'input' &&
+            child.properties.type === 'checkbox',
+        ) ?? findNestedCheckbox(node);
       if (!box) return;
       box.properties.ariaLabel = toString(node).trim() || 'task';
     });
@@ -20,8 +24,11 @@ export default function rehypeTaskListLabels() {
 }
 
 function findNestedCheckbox(li: Element): Element | undefined {
-  const first = li.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p');
+  const first = li.children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'p',
+  );
   return first?.children.find(
-    (child): child is Element => child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox',
+    (child): child is Element =>
+      child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox',
   );
 }

@@ -15,7 +15,16 @@ export interface RemarkBlocksOptions {
 }
 
 /** Container directives handled by earlier plugins; anything else is unknown. */
-const containerNames = new Set(['figure', 'table', 'recommendation', 'note', 'tip', 'important', 'warning', 'caution']);
+const containerNames = new Set([
+  'figure',
+  'table',
+  'recommendation',
+  'note',
+  'tip',
+  'important',
+  'warning',
+  'caution',
+]);
 
 /**
  * Replace generated blocks (`::recommendations`, `::bibliography`, `::roadmap{…}`) with their
@@ -35,16 +44,36 @@ export default function remarkBlocks(options: RemarkBlocksOptions) {
       if (node.type === 'leafDirective') {
         const render = blocks[node.name];
         if (!render) {
-          report(file, 'error', `Unknown block \`::${node.name}\``, node.position, 'directive-unknown', `Known blocks: ${Object.keys(blocks).map((n) => `\`::${n}\``).join(', ')}.`);
+          report(
+            file,
+            'error',
+            `Unknown block \`::${node.name}\``,
+            node.position,
+            'directive-unknown',
+            `Known blocks: ${Object.keys(blocks)
+              .map((n) => `\`::${n}\``)
+              .join(', ')}.`,
+          );
           parent.children.splice(index, 1);
           return [SKIP, index];
         }
         const html = render(node, file);
-        parent.children.splice(index, 1, ...(html === undefined ? [] : [{ type: 'html', value: html } as RootContent]));
+        parent.children.splice(
+          index,
+          1,
+          ...(html === undefined ? [] : [{ type: 'html', value: html } as RootContent]),
+        );
         return [SKIP, index];
       }
       if (!containerNames.has(node.name)) {
-        report(file, 'error', `Unknown block \`:::${node.name}\``, node.position, 'directive-unknown', `Known blocks: ${[...containerNames].map((n) => `\`:::${n}\``).join(', ')}.`);
+        report(
+          file,
+          'error',
+          `Unknown block \`:::${node.name}\``,
+          node.position,
+          'directive-unknown',
+          `Known blocks: ${[...containerNames].map((n) => `\`:::${n}\``).join(', ')}.`,
+        );
         parent.children.splice(index, 1, ...(node.children as never[]));
         return [SKIP, index];
       }

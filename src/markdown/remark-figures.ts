@@ -35,22 +35,48 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
         resolveImage(node, file, document);
         return;
       }
-      if (node.type !== 'containerDirective' || (node.name !== 'figure' && node.name !== 'table')) return;
+      if (node.type !== 'containerDirective' || (node.name !== 'figure' && node.name !== 'table'))
+        return;
       const kind = node.name;
       counts[kind] += 1;
       const number = chapter.number ? `${chapter.number}.${counts[kind]}` : String(counts[kind]);
       const label = kind === 'figure' ? 'Figure' : 'Table';
       const explicit = node.attributes?.id ?? undefined;
-      const id = explicit || uniqueSlug(`${kind === 'figure' ? 'fig' : 'tbl'}-${chapter.chapter.id}-${counts[kind]}`, document.usedIds);
+      const id =
+        explicit ||
+        uniqueSlug(
+          `${kind === 'figure' ? 'fig' : 'tbl'}-${chapter.chapter.id}-${counts[kind]}`,
+          document.usedIds,
+        );
       const body = kind === 'figure' ? takeFigureImage(node) : takeTable(node);
       if (!body) {
-        report(file, 'error', kind === 'figure' ? 'Figure has no image' : 'Table block has no table', node.position, `${kind}-empty`, kind === 'figure' ? 'Put `![alt text](figures/file.svg)` on its own line inside `:::figure`.' : 'Put a GFM table (`| a | b |`) inside `:::table`.');
+        report(
+          file,
+          'error',
+          kind === 'figure' ? 'Figure has no image' : 'Table block has no table',
+          node.position,
+          `${kind}-empty`,
+          kind === 'figure'
+            ? 'Put `![alt text](figures/file.svg)` on its own line inside `:::figure`.'
+            : 'Put a GFM table (`| a | b |`) inside `:::table`.',
+        );
         return SKIP;
       }
       if (body.type === 'image') resolveImage(body, file, document);
       const captionNodes = node.children.filter((child) => child.type !== 'table');
-      const caption = captionNodes.map((child) => toString(child)).join(' ').trim();
-      if (!caption) report(file, 'warning', `${label} has no caption`, node.position, `${kind}-caption`, 'Write the caption as a paragraph inside the block.');
+      const caption = captionNodes
+        .map((child) => toString(child))
+        .join(' ')
+        .trim();
+      if (!caption)
+        report(
+          file,
+          'warning',
+          `${label} has no caption`,
+          node.position,
+          `${kind}-caption`,
+          'Write the caption as a paragraph inside the block.',
+        );
       document.registry.add({
         documentId: document.document.id,
         id,
@@ -68,18 +94,41 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
         type: 'paragraph',
         data: { hName: 'figcaption' },
         children: [
-          { type: 'text', value: `${label} ${number}.`, data: { hName: 'span', hProperties: { className: ['caption-label'] } } },
+          {
+            type: 'text',
+            value: `${label} ${number}.`,
+            data: { hName: 'span', hProperties: { className: ['caption-label'] } },
+          },
           { type: 'text', value: ' ' },
           ...captionChildren,
         ],
       } as unknown as Paragraph;
       const content: RootContent =
         body.type === 'image'
-          ? ({ type: 'paragraph', data: { hName: 'div', hProperties: { className: ['figure-media'] } }, children: [body] } as Paragraph)
-          : ({ type: 'blockquote', data: { hName: 'div', hProperties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: `${label} ${number}` } }, children: [body] } as unknown as RootContent);
+          ? ({
+              type: 'paragraph',
+              data: { hName: 'div', hProperties: { className: ['figure-media'] } },
+              children: [body],
+            } as Paragraph)
+          : ({
+              type: 'blockquote',
+              data: {
+                hName: 'div',
+                hProperties: {
+                  className: ['table-scroll'],
+                  tabIndex: 0,
+                  role: 'region',
+                  ariaLabel: `${label} ${number}`,
+                },
+              },
+              children: [body],
+            } as unknown as RootContent);
       const figure = {
         type: 'blockquote',
-        data: { hName: 'figure', hProperties: { id, className: [kind === 'figure' ? 'figure' : 'table-figure'] } },
+        data: {
+          hName: 'figure',
+          hProperties: { id, className: [kind === 'figure' ? 'figure' : 'table-figure'] },
+        },
         children: kind === 'figure' ? [content, figcaption] : [figcaption, content],
         position: node.position,
       } as unknown as RootContent;
@@ -94,7 +143,9 @@ function takeFigureImage(node: ContainerDirective): Image | undefined {
     const child = node.children[index]!;
     if (child.type !== 'paragraph') continue;
     const images = child.children.filter((c) => c.type === 'image');
-    const others = child.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && c.value.trim() === ''));
+    const others = child.children.filter(
+      (c) => c.type !== 'image' && !(c.type === 'text' && c.value.trim() === ''),
+    );
     if (images.length === 1 && others.length === 0) {
       node.children.splice(index, 1);
       return images[0] as Image;
@@ -109,30 +160,59 @@ function takeTable(node: ContainerDirective): Table | undefined {
 
 /** A one-paragraph caption becomes inline content of the figcaption; longer ones keep their paragraphs. */
 function unwrapSingleParagraph(nodes: RootContent[]): RootContent[] {
-  if (nodes.length === 1 && nodes[0]!.type === 'paragraph') return (nodes[0] as Paragraph).children as RootContent[];
+  if (nodes.length === 1 && nodes[0]!.type === 'paragraph')
+    return (nodes[0] as Paragraph).children as RootContent[];
   return nodes;
 }
 
 /** Check an image (exists, has alt text) and point it at its site URL. */
 function resolveImage(image: Image, file: VFile, document: DocumentContext) {
   if (!image.alt || !image.alt.trim()) {
-    report(file, 'error', 'Image has no alt text', image.position, 'image-alt', 'Describe the image for readers who cannot see it: `![what it shows](figures/file.svg)`.');
+    report(
+      file,
+      'error',
+      'Image has no alt text',
+      image.position,
+      'image-alt',
+      'Describe the image for readers who cannot see it: `![what it shows](figures/file.svg)`.',
+    );
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('/')) {
     if (/^https?:/i.test(image.url)) {
-      report(file, 'error', `Remote image \`${image.url}\` would be fetched at read and print time`, image.position, 'image-remote', 'Download it into `figures/` next to the chapter and link it relatively.');
+      report(
+        file,
+        'error',
+        `Remote image \`${image.url}\` would be fetched at read and print time`,
+        image.position,
+        'image-remote',
+        'Download it into `figures/` next to the chapter and link it relatively.',
+      );
     }
     return;
   }
   const chapterDir = path.dirname(path.join(document.root, file.path));
   const absolute = path.resolve(chapterDir, decodeURI(image.url));
   if (!existsSync(absolute)) {
-    report(file, 'error', `Image \`${image.url}\` not found`, image.position, 'image-missing', `No file at \`${path.relative(document.root, absolute)}\`; check the name and that it sits beside the chapter.`);
+    report(
+      file,
+      'error',
+      `Image \`${image.url}\` not found`,
+      image.position,
+      'image-missing',
+      `No file at \`${path.relative(document.root, absolute)}\`; check the name and that it sits beside the chapter.`,
+    );
     return;
   }
   const relative = path.relative(document.root, absolute).split(path.sep).join('/');
   if (!mediaFolders.some((folder) => relative.startsWith(`${folder}/`))) {
-    report(file, 'error', `Image \`${image.url}\` is outside \`chapters/\` and \`figures/\``, image.position, 'image-outside', 'Keep images in the document folder (e.g. its `figures/`) or in the project\'s `figures/`.');
+    report(
+      file,
+      'error',
+      `Image \`${image.url}\` is outside \`chapters/\` and \`figures/\``,
+      image.position,
+      'image-outside',
+      "Keep images in the document folder (e.g. its `figures/`) or in the project's `figures/`.",
+    );
     return;
   }
   const url = `/media/${relative}`;
@@ -151,7 +231,12 @@ export function normalizePandocFigures(tree: Root) {
   const children = tree.children;
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
-    if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'image' && node.children[0]!.alt) {
+    if (
+      node.type === 'paragraph' &&
+      node.children.length === 1 &&
+      node.children[0]!.type === 'image' &&
+      node.children[0]!.alt
+    ) {
       const image = node.children[0] as Image;
       children[index] = {
         type: 'containerDirective',
@@ -163,7 +248,12 @@ export function normalizePandocFigures(tree: Root) {
       continue;
     }
     const next = children[index + 1];
-    if (node.type === 'table' && next?.type === 'paragraph' && next.children[0]?.type === 'text' && tableCaption.test(next.children[0].value)) {
+    if (
+      node.type === 'table' &&
+      next?.type === 'paragraph' &&
+      next.children[0]?.type === 'text' &&
+      tableCaption.test(next.children[0].value)
+    ) {
       next.children[0].value = next.children[0].value.replace(tableCaption, '');
       children.splice(index, 2, {
         type: 'containerDirective',

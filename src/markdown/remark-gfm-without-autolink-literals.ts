@@ -18,8 +18,18 @@ import type { Processor } from 'unified';
  */
 export default function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+  (data.micromarkExtensions ??= []).push(
+    gfmFootnote(),
+    gfmStrikethrough(),
+    gfmTable(),
+    gfmTaskListItem(),
+  );
+  (data.fromMarkdownExtensions ??= []).push([
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  ]);
 }
 
 /**
@@ -33,7 +43,8 @@ export function mayHoldAutolinkLiteral(tree: Root): boolean {
   const stack: { type: string; value?: unknown; children?: unknown[] }[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text' && typeof node.value === 'string' && candidate.test(node.value)) return true;
+    if (node.type === 'text' && typeof node.value === 'string' && candidate.test(node.value))
+      return true;
     if (node.children) for (const child of node.children) stack.push(child as { type: string });
   }
   return false;

@@ -26,10 +26,24 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
       const attributes = node.attributes ?? {};
       const title = attributes.title?.trim();
       if (!title) {
-        report(file, 'error', 'Recommendation has no `title`', node.position, 'recommendation-title', 'Write `:::recommendation{#rec-id title="What to do"}`.');
+        report(
+          file,
+          'error',
+          'Recommendation has no `title`',
+          node.position,
+          'recommendation-title',
+          'Write `:::recommendation{#rec-id title="What to do"}`.',
+        );
       }
       if (attributes.horizon && !horizons.has(attributes.horizon)) {
-        report(file, 'error', `Unknown horizon \`${attributes.horizon}\``, node.position, 'recommendation-horizon', 'Use `short`, `medium` or `long`.');
+        report(
+          file,
+          'error',
+          `Unknown horizon \`${attributes.horizon}\``,
+          node.position,
+          'recommendation-horizon',
+          'Use `short`, `medium` or `long`.',
+        );
       }
       document.recommendationCount += 1;
       const number = `${prefix}${document.recommendationCount}`;
@@ -46,26 +60,49 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
         file,
         position: node.position,
       });
-      (document.recommendationMeta ??= new Map()).set(id, { horizon: attributes.horizon, actors: attributes.actors });
+      (document.recommendationMeta ??= new Map()).set(id, {
+        horizon: attributes.horizon,
+        actors: attributes.actors,
+      });
       const facts: RootContent[] = [];
       if (attributes.horizon) facts.push(fact('Horizon', `${attributes.horizon} term`));
       if (attributes.actors) facts.push(fact('Actors', attributes.actors));
       const box = {
         type: 'blockquote',
-        data: { hName: 'div', hProperties: { id, className: ['recommendation'], role: 'note', ariaLabelledby: `${id}-title` } },
+        data: {
+          hName: 'div',
+          hProperties: {
+            id,
+            className: ['recommendation'],
+            role: 'note',
+            ariaLabelledby: `${id}-title`,
+          },
+        },
         position: node.position,
         children: [
           {
             type: 'paragraph',
             data: { hProperties: { className: ['recommendation-title'], id: `${id}-title` } },
             children: [
-              { type: 'text', value: `${label} ${number}`, data: { hName: 'span', hProperties: { className: ['recommendation-number'] } } },
+              {
+                type: 'text',
+                value: `${label} ${number}`,
+                data: { hName: 'span', hProperties: { className: ['recommendation-number'] } },
+              },
               { type: 'text', value: ' ' },
               { type: 'text', value: title ?? '', data: { hName: 'strong' } },
             ],
           },
           ...node.children,
-          ...(facts.length ? [{ type: 'paragraph', data: { hProperties: { className: ['recommendation-facts'] } }, children: facts }] : []),
+          ...(facts.length
+            ? [
+                {
+                  type: 'paragraph',
+                  data: { hProperties: { className: ['recommendation-facts'] } },
+                  children: facts,
+                },
+              ]
+            : []),
         ],
       } as unknown as RootContent;
       if (parent && typeof index === 'number') parent.children.splice(index, 1, box as never);
@@ -82,7 +119,12 @@ function fact(name: string, value: string): RootContent {
       hName: 'span',
       hProperties: { className: ['recommendation-fact'] },
       hChildren: [
-        { type: 'element', tagName: 'span', properties: { className: ['fact-name'] }, children: [{ type: 'text', value: `${name}: ` }] },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['fact-name'] },
+          children: [{ type: 'text', value: `${name}: ` }],
+        },
         { type: 'text', value },
       ],
     },

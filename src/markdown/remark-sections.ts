@@ -36,18 +36,31 @@ export default function remarkSections(options: RemarkSectionsOptions) {
       const explicit = takeExplicitId(node);
       const title = toString(node).trim();
       if (node.depth === 1) {
-        report(file, 'error', 'A chapter body must not contain a level-1 heading', node.position, 'heading-level', 'The front matter `title` is the chapter heading; start sections with `##`.');
+        report(
+          file,
+          'error',
+          'A chapter body must not contain a level-1 heading',
+          node.position,
+          'heading-level',
+          'The front matter `title` is the chapter heading; start sections with `##`.',
+        );
       }
       const id = explicit ?? uniqueSlug(slugify(title), document.usedIds);
       if (explicit) document.usedIds.add(explicit);
       counters[node.depth]! += 1;
       for (let depth = node.depth + 1; depth < counters.length; depth++) counters[depth] = 0;
       const numbered = chapter.number !== '' && node.depth >= 2 && node.depth <= 3;
-      const number = numbered ? [chapter.number, ...counters.slice(2, node.depth + 1)].join('.') : '';
+      const number = numbered
+        ? [chapter.number, ...counters.slice(2, node.depth + 1)].join('.')
+        : '';
       const data = (node.data ??= {});
       data.hProperties = { ...(data.hProperties ?? {}), id };
       if (number) {
-        const secno: Text = { type: 'text', value: number, data: { hName: 'span', hProperties: { className: ['secno'] } } };
+        const secno: Text = {
+          type: 'text',
+          value: number,
+          data: { hName: 'span', hProperties: { className: ['secno'] } },
+        };
         node.children.unshift(secno, { type: 'text', value: ' ' });
       }
       headings.push({ id, depth: node.depth, number, title });

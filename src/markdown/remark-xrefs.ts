@@ -28,8 +28,16 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'link', (node: Link, index, parent) => {
       if (unsafeUrl.test(node.url)) {
-        report(file, 'error', `Link to a script URL (\`${node.url.split(':')[0]}:\`) removed`, node.position, 'html-unsafe', 'Links may point to web pages, files and `#ids` only.');
-        if (parent && typeof index === 'number') parent.children.splice(index, 1, ...(node.children as never[]));
+        report(
+          file,
+          'error',
+          `Link to a script URL (\`${node.url.split(':')[0]}:\`) removed`,
+          node.position,
+          'html-unsafe',
+          'Links may point to web pages, files and `#ids` only.',
+        );
+        if (parent && typeof index === 'number')
+          parent.children.splice(index, 1, ...(node.children as never[]));
         return SKIP;
       }
       const match = referencePattern.exec(node.url);
@@ -38,16 +46,31 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
       const target = registry.resolve(reference, documentId);
       if (!target) {
         const suggestion = registry.suggest(reference, documentId);
-        report(file, 'error', `Cannot find cross-reference target \`${reference}\``, node.position, 'xref-unknown', suggestion ? `Did you mean \`${suggestion}\`?` : 'Give the heading, figure, table or recommendation an `{#id}` and link to `#id`.');
+        report(
+          file,
+          'error',
+          `Cannot find cross-reference target \`${reference}\``,
+          node.position,
+          'xref-unknown',
+          suggestion
+            ? `Did you mean \`${suggestion}\`?`
+            : 'Give the heading, figure, table or recommendation an `{#id}` and link to `#id`.',
+        );
         return;
       }
       const crossDocument = target.documentId !== documentId;
       node.url = target.href;
       node.title ??= target.title || null;
       const data = (node.data ??= {});
-      data.hProperties = { className: ['xref', `xref-${target.kind}`], dataXref: `${target.documentId}#${target.id}` };
+      data.hProperties = {
+        className: ['xref', `xref-${target.kind}`],
+        dataXref: `${target.documentId}#${target.id}`,
+      };
       if (node.children.length === 0) {
-        node.children = autoText(target, crossDocument ? shortTitles.get(target.documentId) : undefined) as Link['children'];
+        node.children = autoText(
+          target,
+          crossDocument ? shortTitles.get(target.documentId) : undefined,
+        ) as Link['children'];
       }
       return SKIP;
     });
@@ -74,8 +97,13 @@ function autoText(target: Target, documentPrefix?: string): RootContent[] {
     return [{ type: 'text', value: `${prefix}${numbered}` }];
   }
   const nodes: RootContent[] = [];
-  if (prefix || numbered) nodes.push({ type: 'text', value: `${prefix}${numbered}${numbered ? ' ' : ''}` });
-  nodes.push({ type: 'text', value: target.title, data: { hName: 'span', hProperties: { className: ['xref-title'] } } } as RootContent);
+  if (prefix || numbered)
+    nodes.push({ type: 'text', value: `${prefix}${numbered}${numbered ? ' ' : ''}` });
+  nodes.push({
+    type: 'text',
+    value: target.title,
+    data: { hName: 'span', hProperties: { className: ['xref-title'] } },
+  } as RootContent);
   return nodes;
 }
 

@@ -8,7 +8,9 @@ export class PdfError extends Error {
   readonly problems: readonly string[];
 
   constructor(message: string, hint?: string, problems: readonly string[] = []) {
-    super(problems.length > 0 ? `${message}:\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+    super(
+      problems.length > 0 ? `${message}:\n${problems.map((p) => `  - ${p}`).join('\n')}` : message,
+    );
     this.name = 'PdfError';
     this.hint = hint;
     this.problems = problems;
@@ -22,6 +24,13 @@ export class PdfError extends Error {
 export function isTransient(error: unknown): boolean {
   if (error instanceof PdfError) return false;
   if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError' || error.name === 'TargetCloseError' || error.name === 'ProtocolError') return true;
-  return /Target closed|Session closed|Connection closed|Navigating frame was detached|crashed|browser has disconnected|Protocol error/i.test(error.message);
+  if (
+    error.name === 'TimeoutError' ||
+    error.name === 'TargetCloseError' ||
+    error.name === 'ProtocolError'
+  )
+    return true;
+  return /Target closed|Session closed|Connection closed|Navigating frame was detached|crashed|browser has disconnected|Protocol error/i.test(
+    error.message,
+  );
 }

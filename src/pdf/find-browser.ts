@@ -39,14 +39,19 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
   const isExecutable = options.isExecutable ?? executable;
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
-    if (isExecutable(fromEnv)) return { executablePath: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
-    throw new PdfError(`\`PUPPETEER_EXECUTABLE_PATH\` is \`${fromEnv}\`, which is not an executable file`, 'Point it at a Chromium or Chrome binary, or unset it to use a system Chromium or Puppeteer\'s own download.');
+    if (isExecutable(fromEnv))
+      return { executablePath: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
+    throw new PdfError(
+      `\`PUPPETEER_EXECUTABLE_PATH\` is \`${fromEnv}\`, which is not an executable file`,
+      "Point it at a Chromium or Chrome binary, or unset it to use a system Chromium or Puppeteer's own download.",
+    );
   }
   const systemPaths = options.systemPaths ?? systemBrowserPaths;
   const system = systemPaths.find((file) => isExecutable(file));
   if (system) return { executablePath: system, source: 'system' };
   const downloaded = await (options.puppeteerPath ?? puppeteerDownload)();
-  if (downloaded && isExecutable(downloaded)) return { executablePath: downloaded, source: 'puppeteer' };
+  if (downloaded && isExecutable(downloaded))
+    return { executablePath: downloaded, source: 'puppeteer' };
   throw new PdfError(
     'No Chromium found to print the PDFs',
     [

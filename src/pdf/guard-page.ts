@@ -15,7 +15,8 @@ export interface PageGuard {
  */
 export async function guardPage(page: Page, origin: string): Promise<PageGuard> {
   const guard: PageGuard = { problems: [] };
-  const local = (url: string) => url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
+  const local = (url: string) =>
+    url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -24,16 +25,21 @@ export async function guardPage(page: Page, origin: string): Promise<PageGuard> 
       void request.continue();
       return;
     }
-    guard.problems.push(`blocked request to ${url} (printing is offline: ship the file with the site)`);
+    guard.problems.push(
+      `blocked request to ${url} (printing is offline: ship the file with the site)`,
+    );
     void request.abort('blockedbyclient');
   });
   page.on('requestfailed', (request) => {
     const url = request.url();
     if (!local(url)) return; // already reported as blocked
-    guard.problems.push(`request failed: ${url} (${request.failure()?.errorText ?? 'unknown error'})`);
+    guard.problems.push(
+      `request failed: ${url} (${request.failure()?.errorText ?? 'unknown error'})`,
+    );
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) guard.problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400)
+      guard.problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('pageerror', (error) => {
     guard.problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`);

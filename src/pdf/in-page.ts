@@ -26,9 +26,11 @@ export interface PaginationStep {
 export function applyPagination(pages: Record<string, number>, duplex: boolean): PaginationStep {
   const blankClass = 'blank-page';
   const inserted = 'data-printer-blank';
-  const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const before = (a: Element, b: Element) =>
+    (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   const oldBlanks = [...document.querySelectorAll(`[${inserted}]`)];
-  const blanksBefore = (element: Element, blanks: Element[]) => blanks.filter((blank) => before(blank, element)).length;
+  const blanksBefore = (element: Element, blanks: Element[]) =>
+    blanks.filter((blank) => before(blank, element)).length;
   const targetOf = (id: string) => document.getElementById(id);
   const base = (id: string): number | undefined => {
     const element = targetOf(id);
@@ -110,7 +112,9 @@ export function readPrintData(): unknown {
 
 /** The text of every heading, in document order, as bookmarks should read. */
 export function readHeadings(): string[] {
-  return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
+  return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) =>
+    (heading.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  );
 }
 
 /**
@@ -122,7 +126,9 @@ export function readHeadings(): string[] {
  * Returns how many images were inlined; an image that fails to load is left to the page guard.
  */
 export async function inlineSvgImages(): Promise<number> {
-  const images = [...document.querySelectorAll('img')].filter((img) => /\.svg$/i.test(new URL(img.src, location.href).pathname));
+  const images = [...document.querySelectorAll('img')].filter((img) =>
+    /\.svg$/i.test(new URL(img.src, location.href).pathname),
+  );
   let count = 0;
   for (const img of images) {
     const response = await fetch(img.src);
@@ -134,16 +140,27 @@ export async function inlineSvgImages(): Promise<number> {
     const prefix = `svg${count + 1}-`;
     const elements = [svg, ...svg.querySelectorAll('*')];
     for (const element of elements) {
-      for (const attribute of [...element.attributes]) if (/^on/i.test(attribute.name)) element.removeAttribute(attribute.name);
+      for (const attribute of [...element.attributes])
+        if (/^on/i.test(attribute.name)) element.removeAttribute(attribute.name);
       if (element.id) element.id = prefix + element.id;
     }
-    const rewrite = (value: string) => value.replace(/url\(\s*(['"]?)#([^)'"]+)\1\s*\)/g, (_all, quote: string, id: string) => `url(${quote}#${prefix}${id}${quote})`);
+    const rewrite = (value: string) =>
+      value.replace(
+        /url\(\s*(['"]?)#([^)'"]+)\1\s*\)/g,
+        (_all, quote: string, id: string) => `url(${quote}#${prefix}${id}${quote})`,
+      );
     for (const element of elements) {
       for (const attribute of [...element.attributes]) {
-        if ((attribute.localName === 'href') && attribute.value.startsWith('#')) attribute.value = `#${prefix}${attribute.value.slice(1)}`;
+        if (attribute.localName === 'href' && attribute.value.startsWith('#'))
+          attribute.value = `#${prefix}${attribute.value.slice(1)}`;
         else if (attribute.value.includes('url(')) attribute.value = rewrite(attribute.value);
       }
-      if (element.localName === 'style' && element.textContent) element.textContent = rewrite(element.textContent).replace(/#([A-Za-z_][\w-]*)/g, (all, id: string) => (svg.querySelector(`[id="${prefix}${id}"]`) ? `#${prefix}${id}` : all));
+      if (element.localName === 'style' && element.textContent)
+        element.textContent = rewrite(element.textContent).replace(
+          /#([A-Za-z_][\w-]*)/g,
+          (all, id: string) =>
+            svg.querySelector(`[id="${prefix}${id}"]`) ? `#${prefix}${id}` : all,
+        );
     }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', img.alt);
@@ -173,5 +190,7 @@ export async function settleLayout(): Promise<void> {
   else root.setAttribute('style', style);
   void root.offsetHeight;
   await document.fonts.ready;
-  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  await new Promise<void>((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
 }

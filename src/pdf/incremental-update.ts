@@ -5,7 +5,11 @@ import type { RawPdf } from './raw-pdf.ts';
  * between `obj` and `endobj`), a cross-reference section for them, and a trailer pointing back
  * at the previous one. The original bytes stay as they are.
  */
-export function appendUpdate(pdf: RawPdf, objects: Map<number, (string | Uint8Array)[]>, trailer: Record<string, string>): Uint8Array {
+export function appendUpdate(
+  pdf: RawPdf,
+  objects: Map<number, (string | Uint8Array)[]>,
+  trailer: Record<string, string>,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let offset = pdf.bytes.length;
   const push = (chunk: string | Uint8Array) => {
@@ -24,14 +28,21 @@ export function appendUpdate(pdf: RawPdf, objects: Map<number, (string | Uint8Ar
   }
   const xrefAt = offset;
   let xref = 'xref\n';
-  for (let i = 0; i < offsets.length; ) {
+  for (let i = 0; i < offsets.length;) {
     let j = i;
     while (j + 1 < offsets.length && offsets[j + 1]![0] === offsets[j]![0] + 1) j++;
-    xref += `${offsets[i]![0]} ${j - i + 1}\n${offsets.slice(i, j + 1).map(([, at]) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
+    xref += `${offsets[i]![0]} ${j - i + 1}\n${offsets
+      .slice(i, j + 1)
+      .map(([, at]) => `${String(at).padStart(10, '0')} 00000 n \n`)
+      .join('')}`;
     i = j + 1;
   }
   const id = /\/ID\s*(\[[^\]]*\])/.exec(pdf.trailer)?.[1];
   const entries = { ...trailer, Prev: String(pdf.startxref), ...(id ? { ID: id } : {}) };
-  push(`${xref}trailer\n<< ${Object.entries(entries).map(([key, value]) => `/${key} ${value}`).join(' ')} >>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  push(
+    `${xref}trailer\n<< ${Object.entries(entries)
+      .map(([key, value]) => `/${key} ${value}`)
+      .join(' ')} >>\nstartxref\n${xrefAt}\n%%EOF\n`,
+  );
   return Buffer.concat([pdf.bytes, ...parts]);
 }

@@ -36,7 +36,10 @@ export interface BrowserHolder {
  * Launch Chromium with a fresh profile in the temporary folder. Puppeteer's own signal handlers
  * are off: the caller owns Ctrl-C (an `AbortSignal`) and closes the browser itself.
  */
-export async function launchBrowser(executablePath: string, timeoutMs: number): Promise<BrowserHolder> {
+export async function launchBrowser(
+  executablePath: string,
+  timeoutMs: number,
+): Promise<BrowserHolder> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'srida-pdf-'));
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   let current: Promise<Browser> | undefined;

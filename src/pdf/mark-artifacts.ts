@@ -28,17 +28,25 @@ export async function markArtifacts(pdf: RawPdf): Promise<Map<number, (string | 
   for (const page of pdf.pageObjects()) {
     const contents = RawPdf.ref(pdf.object(page), 'Contents');
     if (contents === undefined) {
-      if (/\/Contents\b/.test(pdf.object(page))) throw new UnsupportedPdf('page with several content streams');
+      if (/\/Contents\b/.test(pdf.object(page)))
+        throw new UnsupportedPdf('page with several content streams');
       continue;
     }
     const { dict, data } = pdf.stream(contents);
-    if (!/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms\b/.test(dict)) throw new UnsupportedPdf('content stream not plain Flate');
+    if (!/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms\b/.test(dict))
+      throw new UnsupportedPdf('content stream not plain Flate');
     const source = inflateSync(data);
     const marked = wrapUntagged(source);
     if (!marked) continue;
-    pending.push(deflateAsync(marked).then((compressed) => {
-      replaced.set(contents, [`<< /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`, compressed, '\nendstream']);
-    }));
+    pending.push(
+      deflateAsync(marked).then((compressed) => {
+        replaced.set(contents, [
+          `<< /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`,
+          compressed,
+          '\nendstream',
+        ]);
+      }),
+    );
   }
   // Compressed on libuv's thread pool, beside whatever the browser is still printing.
   await Promise.all(pending);
@@ -50,7 +58,9 @@ export async function markArtifacts(pdf: RawPdf): Promise<Map<number, (string | 
  * `undefined` when there is none.
  */
 export function wrapUntagged(content: Uint8Array): Buffer | undefined {
-  const text = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('latin1');
+  const text = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString(
+    'latin1',
+  );
   const cuts: [number, number][] = [];
   let depth = 0;
   let runStart = 0;
@@ -61,7 +71,8 @@ export function wrapUntagged(content: Uint8Array): Buffer | undefined {
       if (depth === 0) runStart = token.end;
       continue;
     }
-    if (depth === 0 && painting.test(text.slice(runStart, token.operandsStart))) cuts.push([runStart, token.operandsStart]);
+    if (depth === 0 && painting.test(text.slice(runStart, token.operandsStart)))
+      cuts.push([runStart, token.operandsStart]);
     depth += 1;
   }
   if (depth !== 0) throw new UnsupportedPdf('unbalanced BDC');
@@ -84,7 +95,8 @@ export function wrapUntagged(content: Uint8Array): Buffer | undefined {
  * hide an operator's name, goes through the full tokenizer.
  */
 export function markedContent(text: string): { op: string; operandsStart: number; end: number }[] {
-  const slow = () => [...operators(text)].filter((t) => t.op === 'BDC' || t.op === 'BMC' || t.op === 'EMC');
+  const slow = () =>
+    [...operators(text)].filter((t) => t.op === 'BDC' || t.op === 'BMC' || t.op === 'EMC');
   if (text.includes('(')) return slow();
   const found: { op: string; operandsStart: number; end: number }[] = [];
   for (const match of text.matchAll(/(BDC|BMC|EMC)(?!\S)/g)) {
@@ -108,7 +120,13 @@ export function markedContent(text: string): { op: string; operandsStart: number
       at = text.endsWith('>>', at) ? text.lastIndexOf('<<', at - 2) : text.lastIndexOf('/', at - 1);
     }
     at = text.lastIndexOf('/', back(at) - 1);
-    if (at < 0 || !/^\/[^\s/<>[\]()]+\s*(<<(?:[^<>]|<[0-9A-Fa-f\s]*>)*>>|\/[^\s/<>[\]()]+)?\s*$/.test(text.slice(at, match.index))) return slow();
+    if (
+      at < 0 ||
+      !/^\/[^\s/<>[\]()]+\s*(<<(?:[^<>]|<[0-9A-Fa-f\s]*>)*>>|\/[^\s/<>[\]()]+)?\s*$/.test(
+        text.slice(at, match.index),
+      )
+    )
+      return slow();
     found.push({ op, operandsStart: at, end });
   }
   return found;
@@ -119,7 +137,9 @@ export function markedContent(text: string): { op: string; operandsStart: number
  * Strings, hex strings, names, arrays and dictionaries are skipped as operands; inline images
  * (`BI … ID … EI`) are skipped whole.
  */
-export function* operators(text: string): Generator<{ op: string; operandsStart: number; end: number }> {
+export function* operators(
+  text: string,
+): Generator<{ op: string; operandsStart: number; end: number }> {
   const delimiter = /[\s()<>[\]{}/%]/;
   let i = 0;
   let operandsStart = -1;
@@ -159,7 +179,13 @@ export function* operators(text: string): Generator<{ op: string; operandsStart:
       const start = i;
       while (i < length && !delimiter.test(text[i]!)) i++;
       const word = text.slice(start, i);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || word === 'true' || word === 'false' || word === 'null') continue;
+      if (
+        /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) ||
+        word === 'true' ||
+        word === 'false' ||
+        word === 'null'
+      )
+        continue;
       if (word === 'BI') {
         const data = text.indexOf('ID', i);
         const end = data < 0 ? -1 : text.indexOf('EI', data + 2);

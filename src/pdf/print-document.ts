@@ -1,7 +1,14 @@
 import type { Browser, PDFOptions } from 'puppeteer';
 import { PdfError } from './errors.ts';
 import { guardPage, type PageGuard } from './guard-page.ts';
-import { applyPagination, enableDuplex, inlineSvgImages, readHeadings, readPrintData, settleLayout } from './in-page.ts';
+import {
+  applyPagination,
+  enableDuplex,
+  inlineSvgImages,
+  readHeadings,
+  readPrintData,
+  settleLayout,
+} from './in-page.ts';
 import type { PrintMetadata } from './print-edition.ts';
 import type { PrintProgress } from './progress.ts';
 import { readPageLayout } from './read-destinations.ts';
@@ -48,9 +55,18 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     progress({ document: documentId, stage: 'load' });
     const url = `${origin}/${documentId}/print/`;
     const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    if (!response?.ok()) throw new PdfError(`The print edition of \`${documentId}\` did not load (${response?.status() ?? 'no response'} for ${url})`, 'Build the site first: `srida build --no-pdf`.', guard.problems);
+    if (!response?.ok())
+      throw new PdfError(
+        `The print edition of \`${documentId}\` did not load (${response?.status() ?? 'no response'} for ${url})`,
+        'Build the site first: `srida build --no-pdf`.',
+        guard.problems,
+      );
     const metadata = (await page.evaluate(readPrintData)) as PrintMetadata | null;
-    if (!metadata) throw new PdfError(`${url} is not a print edition (no \`#srida-print-data\`)`, 'Rebuild the site with this version of srida.');
+    if (!metadata)
+      throw new PdfError(
+        `${url} is not a print edition (no \`#srida-print-data\`)`,
+        'Rebuild the site with this version of srida.',
+      );
     if (duplex) await page.evaluate(enableDuplex);
     await page.evaluate(inlineSvgImages);
     await page.evaluate(settleLayout);
@@ -64,11 +80,25 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       progress({ document: documentId, stage: 'printed', pass, pages });
       const step = await page.evaluate(applyPagination, Object.fromEntries(destinations), duplex);
       if (step.missing.length > 0) {
-        throw new PdfError(`The contents of \`${documentId}\` link to anchors the page does not have`, 'This is a bug in the print edition; please report it.', step.missing.map((id) => `#${id}`));
+        throw new PdfError(
+          `The contents of \`${documentId}\` link to anchors the page does not have`,
+          'This is a bug in the print edition; please report it.',
+          step.missing.map((id) => `#${id}`),
+        );
       }
-      if (full && step.changedNumbers === 0 && step.changedBlanks === 0) return { metadata, bytes, pages, passes: pass, headings: await page.evaluate(readHeadings) };
+      if (full && step.changedNumbers === 0 && step.changedBlanks === 0)
+        return {
+          metadata,
+          bytes,
+          pages,
+          passes: pass,
+          headings: await page.evaluate(readHeadings),
+        };
     }
-    throw new PdfError(`The page numbers of \`${documentId}\` did not settle after ${maxPasses} prints`, 'Something in the print edition changes its layout when page numbers are filled in; check src/styles/print.css (`.toc-page` must keep a fixed width).');
+    throw new PdfError(
+      `The page numbers of \`${documentId}\` did not settle after ${maxPasses} prints`,
+      'Something in the print edition changes its layout when page numbers are filled in; check src/styles/print.css (`.toc-page` must keep a fixed width).',
+    );
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -89,5 +119,9 @@ function pdfOptions(full: boolean, timeout: number): PDFOptions {
 
 function failOnProblems(guard: PageGuard, documentId: string) {
   if (guard.problems.length === 0) return;
-  throw new PdfError(`Printing \`${documentId}\` failed`, 'Every file the print edition uses must come from the built site; fix or remove what is listed.', [...new Set(guard.problems)]);
+  throw new PdfError(
+    `Printing \`${documentId}\` failed`,
+    'Every file the print edition uses must come from the built site; fix or remove what is listed.',
+    [...new Set(guard.problems)],
+  );
 }

@@ -110,7 +110,12 @@ export function buildPrintEdition(input: PrintEditionInput): PrintEdition {
     title: chapter.title,
     children: chapter.headings
       .filter((heading) => heading.depth === 2)
-      .map((heading) => ({ id: heading.id, number: heading.number, title: heading.title, children: [] })),
+      .map((heading) => ({
+        id: heading.id,
+        number: heading.number,
+        title: heading.title,
+        children: [],
+      })),
   }));
   const lists = buildLists(document);
   const editors = metadata.editors.map((editor) => editor.name);
@@ -134,8 +139,13 @@ export function buildPrintEdition(input: PrintEditionInput): PrintEdition {
     },
     statusLabel: input.statusLabel,
     dateText: input.dateText,
-    editorsText: metadata.editors.map((e) => (e.affiliation ? `${e.name} (${e.affiliation})` : e.name)).join('; '),
-    toc: [...lists.map((list) => ({ id: list.id, number: '', title: list.title, children: [] })), ...toc],
+    editorsText: metadata.editors
+      .map((e) => (e.affiliation ? `${e.name} (${e.affiliation})` : e.name))
+      .join('; '),
+    toc: [
+      ...lists.map((list) => ({ id: list.id, number: '', title: list.title, children: [] })),
+      ...toc,
+    ],
     lists,
     chapters,
     pageCss: pageRules(metadata.shortTitle, chapters),
@@ -150,15 +160,28 @@ function buildLists(document: SiteDocument): PrintList[] {
     lists.push({
       id: 'print-list-recommendations',
       title: `List of ${plural(label).toLowerCase()}`,
-      entries: document.recommendations.map((rec) => ({ id: rec.id, number: rec.number, title: rec.title, children: [] })),
+      entries: document.recommendations.map((rec) => ({
+        id: rec.id,
+        number: rec.number,
+        title: rec.title,
+        children: [],
+      })),
     });
   }
-  for (const [kind, targets] of [['figures', document.figures], ['tables', document.tables]] as const) {
+  for (const [kind, targets] of [
+    ['figures', document.figures],
+    ['tables', document.tables],
+  ] as const) {
     if (targets.length === 0) continue;
     lists.push({
       id: `print-list-${kind}`,
       title: `List of ${kind}`,
-      entries: targets.map((target) => ({ id: target.id, number: target.number, title: shortCaption(target.title), children: [] })),
+      entries: targets.map((target) => ({
+        id: target.id,
+        number: target.number,
+        title: shortCaption(target.title),
+        children: [],
+      })),
     });
   }
   return lists;
@@ -181,7 +204,10 @@ export function shortCaption(caption: string): string {
 
 /** Markdown emphasis and code marks off a one-paragraph text (abstracts allow inline syntax). */
 function plainText(markdown: string): string {
-  return markdown.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return markdown
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The running header of a chapter: "3 Introduction", "Appendix A Method", "References". */
@@ -197,7 +223,9 @@ export function runningTitle(chapter: Pick<PrintChapter, 'kind' | 'number' | 'ti
 export function pageRules(shortTitle: string, chapters: readonly PrintChapter[]): string {
   const rules = [`@page { @top-left { content: ${cssString(shortTitle)}; } }`];
   for (const chapter of chapters) {
-    rules.push(`@page ${chapter.pageName} { @top-right { content: ${cssString(runningTitle(chapter))}; } }`);
+    rules.push(
+      `@page ${chapter.pageName} { @top-right { content: ${cssString(runningTitle(chapter))}; } }`,
+    );
   }
   return rules.join('\n');
 }
@@ -222,7 +250,9 @@ export function duplexPageRules(shortTitle: string, chapters: readonly PrintChap
   }
   // The cover and blank pages stay empty (these rules come last: see enableDuplex).
   for (const name of ['cover', 'blank']) {
-    rules.push(`@page ${name} { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }`);
+    rules.push(
+      `@page ${name} { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }`,
+    );
   }
   return rules.join('\n');
 }

@@ -19,7 +19,16 @@ import { toInPageLinks } from '../site/in-page-links.ts';
  * @param siteUrl The site's public address (astro.config.mjs `site`), e.g. `https://example.org`.
  * @param chapterIds Ids of the document's chapters (a link to one becomes `#<chapter>`).
  */
-export function toPrintHtml(html: string, documentId: string, siteUrl: string, chapterIds: ReadonlySet<string>): string {
+export function toPrintHtml(
+  html: string,
+  documentId: string,
+  siteUrl: string,
+  chapterIds: ReadonlySet<string>,
+): string {
   const base = siteUrl.replace(/\/+$/, '');
-  return toInPageLinks(html, documentId, { chapterIds, documentHome: '#print-contents', elsewhere: (href) => `${base}${href}` });
+  return toInPageLinks(html, documentId, {
+    chapterIds,
+    documentHome: '#print-contents',
+    elsewhere: (href) => `${base}${href}`,
+  });
 }

@@ -73,26 +73,66 @@ export async function printPdfs(options: PrintPdfsOptions): Promise<PrintedPdf[]
         withRetry(
           async () => {
             const started = performance.now();
-            const printed = await printDocument({ browser: await holder.get(), origin: server.origin, documentId, duplex: options.duplex ?? false, timeoutMs, onProgress: options.onProgress });
-            const bytes = await stampMetadata(printed.bytes, printed.metadata, { date, creator, producer, headings: printed.headings });
+            const printed = await printDocument({
+              browser: await holder.get(),
+              origin: server.origin,
+              documentId,
+              duplex: options.duplex ?? false,
+              timeoutMs,
+              onProgress: options.onProgress,
+            });
+            const bytes = await stampMetadata(printed.bytes, printed.metadata, {
+              date,
+              creator,
+              producer,
+              headings: printed.headings,
+            });
             const file = path.join(outDir, printed.metadata.fileName);
             await writeFileAtomic(file, bytes);
-            const result: PrintedPdf = { documentId, file, pages: printed.pages, passes: printed.passes, bytes: bytes.length, ms: performance.now() - started };
-            options.onProgress?.({ document: documentId, stage: 'written', file, pages: result.pages, passes: result.passes, ms: result.ms });
+            const result: PrintedPdf = {
+              documentId,
+              file,
+              pages: printed.pages,
+              passes: printed.passes,
+              bytes: bytes.length,
+              ms: performance.now() - started,
+            };
+            options.onProgress?.({
+              document: documentId,
+              stage: 'written',
+              file,
+              pages: result.pages,
+              passes: result.passes,
+              ms: result.ms,
+            });
             return result;
           },
-          { signal, onRetry: (error) => options.onProgress?.({ document: documentId, stage: 'retry', reason: firstLine(error) }) },
+          {
+            signal,
+            onRetry: (error) =>
+              options.onProgress?.({
+                document: documentId,
+                stage: 'retry',
+                reason: firstLine(error),
+              }),
+          },
         ),
       ),
     );
     signal?.throwIfAborted();
-    const failed = results.flatMap((result, index) => (result.status === 'rejected' ? [{ documentId: documents[index]!, error: result.reason as unknown }] : []));
+    const failed = results.flatMap((result, index) =>
+      result.status === 'rejected'
+        ? [{ documentId: documents[index]!, error: result.reason as unknown }]
+        : [],
+    );
     if (failed.length === 1 && failed[0]!.error instanceof PdfError) throw failed[0]!.error;
     if (failed.length > 0) {
       throw new PdfError(
         `${failed.length} of ${documents.length} PDFs failed`,
         failed.map((f) => (f.error instanceof PdfError ? f.error.hint : undefined)).find(Boolean),
-        failed.map((f) => `${f.documentId}: ${f.error instanceof Error ? f.error.message : String(f.error)}`),
+        failed.map(
+          (f) => `${f.documentId}: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
+        ),
       );
     }
     return results.map((result) => (result as PromiseFulfilledResult<PrintedPdf>).value);
@@ -109,21 +149,32 @@ export async function listPrintEditions(site: string): Promise<string[]> {
   const ids: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const found = await stat(path.join(site, entry.name, 'print', 'index.html')).catch(() => undefined);
+    const found = await stat(path.join(site, entry.name, 'print', 'index.html')).catch(
+      () => undefined,
+    );
     if (found?.isFile()) ids.push(entry.name);
   }
   return ids.sort();
 }
 
-async function selectDocuments(site: string, wanted: readonly string[] | undefined): Promise<string[]> {
+async function selectDocuments(
+  site: string,
+  wanted: readonly string[] | undefined,
+): Promise<string[]> {
   const available = await listPrintEditions(site);
   if (available.length === 0) {
-    throw new PdfError(`No print edition found in \`${site}\``, 'Build the site first (`srida build --no-pdf`), or point `--out` at the built site.');
+    throw new PdfError(
+      `No print edition found in \`${site}\``,
+      'Build the site first (`srida build --no-pdf`), or point `--out` at the built site.',
+    );
   }
   if (!wanted || wanted.length === 0) return available;
   const unknown = wanted.filter((id) => !available.includes(id));
   if (unknown.length > 0) {
-    throw new PdfError(`Unknown document ${unknown.map((id) => `\`${id}\``).join(', ')}`, `Documents in this site: ${available.map((id) => `\`${id}\``).join(', ')}.`);
+    throw new PdfError(
+      `Unknown document ${unknown.map((id) => `\`${id}\``).join(', ')}`,
+      `Documents in this site: ${available.map((id) => `\`${id}\``).join(', ')}.`,
+    );
   }
   return [...new Set(wanted)];
 }
@@ -135,7 +186,9 @@ function sourceDate(): Date | undefined {
 }
 
 async function toolVersion(): Promise<string> {
-  const json = await readFile(new URL('../../package.json', import.meta.url), 'utf8').catch(() => '{}');
+  const json = await readFile(new URL('../../package.json', import.meta.url), 'utf8').catch(
+    () => '{}',
+  );
   return (JSON.parse(json) as { version?: string }).version ?? 'unknown';
 }
 

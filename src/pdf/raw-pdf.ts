@@ -32,7 +32,7 @@ export class RawPdf {
     this.startxref = Number(start[1]);
     let trailer: string | undefined;
     const seen = new Set<number>();
-    for (let at: number | undefined = this.startxref; at !== undefined; ) {
+    for (let at: number | undefined = this.startxref; at !== undefined;) {
       if (seen.has(at)) throw new UnsupportedPdf('cross-reference loop');
       seen.add(at);
       const section = this.readXrefSection(at);
@@ -51,7 +51,8 @@ export class RawPdf {
   /** The dictionary text of an object without a stream (`<< … >>`). */
   object(number: number): string {
     const offset = this.offsets.get(number);
-    if (offset === undefined) throw new UnsupportedPdf(`object ${number} is not in the cross-reference table`);
+    if (offset === undefined)
+      throw new UnsupportedPdf(`object ${number} is not in the cross-reference table`);
     const header = new RegExp(`${number}\\s+\\d+\\s+obj\\s*`, 'y');
     header.lastIndex = offset;
     const head = header.exec(this.text);
@@ -74,7 +75,8 @@ export class RawPdf {
     const direct = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const indirect = RawPdf.ref(dict, 'Length');
     const length = indirect !== undefined ? Number(this.object(indirect)) : Number(direct?.[1]);
-    if (!Number.isInteger(length)) throw new UnsupportedPdf(`stream ${number} without a usable /Length`);
+    if (!Number.isInteger(length))
+      throw new UnsupportedPdf(`stream ${number} without a usable /Length`);
     return { dict, data: this.bytes.subarray(start, start + length) };
   }
 
@@ -129,13 +131,17 @@ export class RawPdf {
     if (outlines === undefined) return items;
     const seen = new Set<number>();
     const visit = (first: number | undefined) => {
-      for (let item = first; item !== undefined; ) {
+      for (let item = first; item !== undefined;) {
         if (seen.has(item)) throw new UnsupportedPdf('outline loop');
         seen.add(item);
         const dict = this.object(item);
         const title = /\/Title\s*/.exec(dict);
         if (!title) throw new UnsupportedPdf(`outline item ${item} without /Title`);
-        items.push({ number: item, title: readString(dict, title.index + title[0].length).value, dict });
+        items.push({
+          number: item,
+          title: readString(dict, title.index + title[0].length).value,
+          dict,
+        });
         visit(RawPdf.ref(dict, 'First'));
         item = RawPdf.ref(dict, 'Next');
       }
@@ -145,15 +151,20 @@ export class RawPdf {
   }
 
   private readXrefSection(at: number): { trailer: string; prev?: number } {
-    if (this.text.slice(at, at + 4) !== 'xref') throw new UnsupportedPdf('cross-reference stream, not a table');
+    if (this.text.slice(at, at + 4) !== 'xref')
+      throw new UnsupportedPdf('cross-reference stream, not a table');
     const trailerAt = this.text.indexOf('trailer', at);
     if (trailerAt < 0) throw new UnsupportedPdf('no trailer');
-    const lines = this.text.slice(at + 4, trailerAt).trim().split(/\r\n|\r|\n/);
-    for (let i = 0; i < lines.length; ) {
+    const lines = this.text
+      .slice(at + 4, trailerAt)
+      .trim()
+      .split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length;) {
       const [first, count] = lines[i]!.trim().split(/\s+/).map(Number) as [number, number];
       for (let n = 0; n < count; n++) {
         const [offset, , kind] = lines[i + 1 + n]!.trim().split(/\s+/);
-        if (kind === 'n' && !this.offsets.has(first + n)) this.offsets.set(first + n, Number(offset));
+        if (kind === 'n' && !this.offsets.has(first + n))
+          this.offsets.set(first + n, Number(offset));
       }
       i += count + 1;
     }
@@ -167,7 +178,9 @@ export class RawPdf {
 
 /** `a#2Db` → `a-b` (PDF name escapes). */
 function decodeName(name: string): string {
-  const bytes = name.replace(/#([0-9A-Fa-f]{2})/g, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  const bytes = name.replace(/#([0-9A-Fa-f]{2})/g, (_all, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -181,7 +194,8 @@ export function readString(text: string, at: number): { value: string; end: numb
   if (text[at] === '<') {
     end = text.indexOf('>', at) + 1;
     const hex = text.slice(at + 1, end - 1).replace(/\s+/g, '');
-    for (let i = 0; i < hex.length; i += 2) bytes += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
+    for (let i = 0; i < hex.length; i += 2)
+      bytes += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
   } else if (text[at] === '(') {
     const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
     let depth = 0;
@@ -212,6 +226,8 @@ export function readString(text: string, at: number): { value: string; end: numb
     }
   } else throw new UnsupportedPdf('expected a string');
   if (end === at) throw new UnsupportedPdf('unterminated string');
-  const value = bytes.startsWith('\xfe\xff') ? Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le') : bytes;
+  const value = bytes.startsWith('\xfe\xff')
+    ? Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le')
+    : bytes;
   return { value, end };
 }

@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFObject,
+} from 'pdf-lib';
 import { RawPdf, UnsupportedPdf } from './raw-pdf.ts';
 
 /**
@@ -11,7 +20,9 @@ import { RawPdf, UnsupportedPdf } from './raw-pdf.ts';
  * cannot compute itself (`target-counter()`). Also returns the page count. Reads Chromium's
  * output directly ({@link RawPdf}); other files go through pdf-lib.
  */
-export async function readPageLayout(bytes: Uint8Array): Promise<{ pages: number; destinations: Map<string, number> }> {
+export async function readPageLayout(
+  bytes: Uint8Array,
+): Promise<{ pages: number; destinations: Map<string, number> }> {
   try {
     const raw = new RawPdf(bytes);
     return { pages: raw.pageObjects().length, destinations: raw.namedDestinations() };
@@ -36,7 +47,9 @@ export function readDestinations(pdf: PDFDocument): Map<string, number> {
   if (dests) {
     for (const [key, value] of dests.entries()) add(decodeName(key), value);
   }
-  const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const names = pdf.catalog
+    .lookupMaybe(PDFName.of('Names'), PDFDict)
+    ?.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (names) walkNameTree(pdf, names, add);
   return result;
 }
@@ -44,17 +57,27 @@ export function readDestinations(pdf: PDFDocument): Map<string, number> {
 /** The page a destination value points at: `[page /XYZ …]` or `<< /D [page …] >>`. */
 function destinationPage(pdf: PDFDocument, value: PDFObject | undefined): PDFRef | undefined {
   const resolved = value instanceof PDFRef ? pdf.context.lookup(value) : value;
-  const array = resolved instanceof PDFArray ? resolved : resolved instanceof PDFDict ? resolved.lookupMaybe(PDFName.of('D'), PDFArray) : undefined;
+  const array =
+    resolved instanceof PDFArray
+      ? resolved
+      : resolved instanceof PDFDict
+        ? resolved.lookupMaybe(PDFName.of('D'), PDFArray)
+        : undefined;
   const first = array?.get(0);
   return first instanceof PDFRef ? first : undefined;
 }
 
-function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value: PDFObject | undefined) => void) {
+function walkNameTree(
+  pdf: PDFDocument,
+  node: PDFDict,
+  add: (name: string, value: PDFObject | undefined) => void,
+) {
   const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
   if (names) {
     for (let i = 0; i + 1 < names.size(); i += 2) {
       const key = names.lookup(i);
-      if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), names.get(i + 1));
+      if (key instanceof PDFString || key instanceof PDFHexString)
+        add(key.decodeText(), names.get(i + 1));
     }
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);

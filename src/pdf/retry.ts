@@ -15,7 +15,10 @@ export interface RetryOptions {
  * Run `task`; if it fails with a transient error (a browser crash, a timeout), run it once
  * more, then give up with the last error. Errors in the content are not retried.
  */
-export async function withRetry<T>(task: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  task: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const retries = options.retries ?? 1;
   const shouldRetry = options.shouldRetry ?? isTransient;
   for (let attempt = 1; ; attempt++) {

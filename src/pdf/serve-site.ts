@@ -44,7 +44,12 @@ export async function serveSite(root: string): Promise<SiteServer> {
           response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
           return;
         }
-        response.writeHead(200, { 'Content-Type': types[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': found.size, 'Cache-Control': 'no-store' });
+        response.writeHead(200, {
+          'Content-Type':
+            types[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Length': found.size,
+          'Cache-Control': 'no-store',
+        });
         if (request.method === 'HEAD') response.end();
         else createReadStream(found.file).pipe(response);
       },
@@ -66,7 +71,11 @@ export async function serveSite(root: string): Promise<SiteServer> {
   };
 }
 
-async function respond(base: string, method: string, url: string): Promise<{ file: string; size: number } | undefined> {
+async function respond(
+  base: string,
+  method: string,
+  url: string,
+): Promise<{ file: string; size: number } | undefined> {
   if (method !== 'GET' && method !== 'HEAD') return undefined;
   let pathname: string;
   try {

@@ -21,7 +21,9 @@ export function renumberNodeNames(bytes: Uint8Array): Uint8Array {
   // Different widths would sort differently as text than as numbers: leave such a file alone.
   if (digits.some((d) => d.length !== digits[0]!.length)) return bytes;
   const ranked = [...found].sort((a, b) => a[1] - b[1]);
-  const renamed = new Map(ranked.map(([old], index) => [old, String(index + 1).padStart(old.length, '0')]));
+  const renamed = new Map(
+    ranked.map(([old], index) => [old, String(index + 1).padStart(old.length, '0')]),
+  );
   if (ranked.every(([old]) => renamed.get(old) === old)) return bytes;
   const out = Buffer.from(bytes);
   for (const match of text.matchAll(pattern)) {

@@ -31,7 +31,11 @@ export interface StampOptions {
  * Appends an incremental update (milliseconds, whatever the size); a file this cannot read is
  * rewritten with pdf-lib instead (seconds for a long report).
  */
-export async function stampMetadata(printed: Uint8Array, metadata: PrintMetadata, options: StampOptions): Promise<Uint8Array> {
+export async function stampMetadata(
+  printed: Uint8Array,
+  metadata: PrintMetadata,
+  options: StampOptions,
+): Promise<Uint8Array> {
   // Chromium's destination and structure names carry a process-wide DOM node counter: the same
   // page prints with names shifted by a few from one run to the next. Number them from 1.
   const bytes = renumberNodeNames(printed);
@@ -59,7 +63,11 @@ function infoEntries(metadata: PrintMetadata, options: StampOptions): [string, s
   ];
 }
 
-async function appendMetadata(pdf: RawPdf, metadata: PrintMetadata, options: StampOptions): Promise<Uint8Array> {
+async function appendMetadata(
+  pdf: RawPdf,
+  metadata: PrintMetadata,
+  options: StampOptions,
+): Promise<Uint8Array> {
   const size = Number(/\/Size\s+(\d+)/.exec(pdf.trailer)?.[1] ?? Number.NaN);
   if (!Number.isInteger(size)) throw new UnsupportedPdf('trailer without /Size');
   const root = pdf.root;
@@ -71,18 +79,33 @@ async function appendMetadata(pdf: RawPdf, metadata: PrintMetadata, options: Sta
   const extra: string[] = [`/Metadata ${xmpNumber} 0 R`];
   if (!/\/Lang\b/.test(catalog)) extra.push(`/Lang ${pdfText(metadata.language)}`);
   if (!/\/DisplayDocTitle\s+true/.test(catalog)) {
-    if (/\/ViewerPreferences\b/.test(catalog)) throw new UnsupportedPdf('viewer preferences without DisplayDocTitle');
+    if (/\/ViewerPreferences\b/.test(catalog))
+      throw new UnsupportedPdf('viewer preferences without DisplayDocTitle');
     extra.push('/ViewerPreferences << /DisplayDocTitle true >>');
   }
   const xmp = xmpPacket(metadata, options);
   const objects = new Map<number, (string | Uint8Array)[]>([
     [root, [`${catalog.slice(0, -2)} ${extra.join(' ')} >>`]],
-    [infoNumber, [`<< ${infoEntries(metadata, options).map(([key, value]) => `/${key} ${value}`).join(' ')} >>`]],
-    [xmpNumber, [`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`, xmp, '\nendstream']],
+    [
+      infoNumber,
+      [
+        `<< ${infoEntries(metadata, options)
+          .map(([key, value]) => `/${key} ${value}`)
+          .join(' ')} >>`,
+      ],
+    ],
+    [
+      xmpNumber,
+      [`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`, xmp, '\nendstream'],
+    ],
   ]);
   for (const item of correctedOutline(pdf, options.headings)) objects.set(item.number, [item.dict]);
   for (const [number, body] of await artifactsOrNothing(pdf)) objects.set(number, body);
-  return appendUpdate(withChromiumDates(pdf, options.date), objects, { Size: String(size + 2), Root: `${root} 0 R`, Info: `${infoNumber} 0 R` });
+  return appendUpdate(withChromiumDates(pdf, options.date), objects, {
+    Size: String(size + 2),
+    Root: `${root} 0 R`,
+    Info: `${infoNumber} 0 R`,
+  });
 }
 
 /**
@@ -98,7 +121,9 @@ function withChromiumDates(pdf: RawPdf, date: Date): RawPdf {
   const stamp = `D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}`;
   const bytes = Buffer.from(pdf.bytes);
   let changed = false;
-  for (const match of pdf.text.slice(offset, end).matchAll(/\/(?:CreationDate|ModDate)\s*\((D:\d{14})/g)) {
+  for (const match of pdf.text
+    .slice(offset, end)
+    .matchAll(/\/(?:CreationDate|ModDate)\s*\((D:\d{14})/g)) {
     bytes.write(stamp, offset + match.index + match[0].length - match[1]!.length, 'latin1');
     changed = true;
   }
@@ -116,7 +141,10 @@ async function artifactsOrNothing(pdf: RawPdf): Promise<Map<number, (string | Ui
 }
 
 /** Outline items whose title is not their heading's text, with the title replaced. */
-function correctedOutline(pdf: RawPdf, headings: readonly string[] | undefined): { number: number; dict: string }[] {
+function correctedOutline(
+  pdf: RawPdf,
+  headings: readonly string[] | undefined,
+): { number: number; dict: string }[] {
   if (!headings) return [];
   const items = pdf.outlineItems();
   // Only when bookmarks and headings correspond one to one; otherwise leave Chromium's as they are.
@@ -126,11 +154,20 @@ function correctedOutline(pdf: RawPdf, headings: readonly string[] | undefined):
     if (item.title === heading) return [];
     const key = /\/Title\s*/.exec(item.dict)!;
     const { end } = readString(item.dict, key.index + key[0].length);
-    return [{ number: item.number, dict: `${item.dict.slice(0, key.index)}/Title ${pdfText(heading)} ${item.dict.slice(end)}` }];
+    return [
+      {
+        number: item.number,
+        dict: `${item.dict.slice(0, key.index)}/Title ${pdfText(heading)} ${item.dict.slice(end)}`,
+      },
+    ];
   });
 }
 
-async function rewriteWithPdfLib(bytes: Uint8Array, metadata: PrintMetadata, options: StampOptions): Promise<Uint8Array> {
+async function rewriteWithPdfLib(
+  bytes: Uint8Array,
+  metadata: PrintMetadata,
+  options: StampOptions,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   pdf.setAuthor(metadata.editors.join('; '));
@@ -141,9 +178,14 @@ async function rewriteWithPdfLib(bytes: Uint8Array, metadata: PrintMetadata, opt
   pdf.setCreationDate(options.date);
   pdf.setModificationDate(options.date);
   pdf.setLanguage(metadata.language);
-  pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict).set(PDFName.of('Version'), PDFString.of(metadata.version));
+  pdf.context
+    .lookup(pdf.context.trailerInfo.Info, PDFDict)
+    .set(PDFName.of('Version'), PDFString.of(metadata.version));
   const xmp = xmpPacket(metadata, options);
-  const stream = PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }), xmp);
+  const stream = PDFRawStream.of(
+    pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }),
+    xmp,
+  );
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
   fixOutlineWithPdfLib(pdf, options.headings);
   return pdf.save({ useObjectStreams: false });
@@ -154,14 +196,20 @@ function fixOutlineWithPdfLib(pdf: PDFDocument, headings: readonly string[] | un
   if (!headings || !outlines) return;
   const items: PDFDict[] = [];
   const visit = (item: PDFDict | undefined) => {
-    for (let node = item; node && items.length <= headings.length; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let node = item;
+      node && items.length <= headings.length;
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       items.push(node);
       visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
     }
   };
   visit(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
   if (items.length !== headings.length) return;
-  items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)));
+  items.forEach((item, index) =>
+    item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)),
+  );
 }
 
 function subjectOf(metadata: PrintMetadata): string {

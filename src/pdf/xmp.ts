@@ -2,9 +2,13 @@ import type { PrintMetadata } from './print-edition.ts';
 import type { StampOptions } from './stamp-metadata.ts';
 
 /** The XMP metadata packet (Dublin Core, PDF, XMP basic and media management) of a PDF. */
-export function xmpPacket(metadata: PrintMetadata, options: Pick<StampOptions, 'date' | 'creator' | 'producer'>): Uint8Array {
+export function xmpPacket(
+  metadata: PrintMetadata,
+  options: Pick<StampOptions, 'date' | 'creator' | 'producer'>,
+): Uint8Array {
   const date = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const li = (values: readonly string[]) => values.map((value) => `<rdf:li>${xml(value)}</rdf:li>`).join('');
+  const li = (values: readonly string[]) =>
+    values.map((value) => `<rdf:li>${xml(value)}</rdf:li>`).join('');
   const text = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -36,5 +40,9 @@ export function xmpPacket(metadata: PrintMetadata, options: Pick<StampOptions, '
 }
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

@@ -33,13 +33,23 @@ export async function buildReleasePdf(options: BuildReleasePdfOptions): Promise<
   const { snapshotRoot, context } = options;
   await setReleaseMetadata(snapshotRoot, context);
   const epoch = sourceDateEpoch(context.date);
-  const saved = { release: process.env[releaseEnvVar], epoch: process.env.SOURCE_DATE_EPOCH, root: process.env.SRIDA_ROOT };
+  const saved = {
+    release: process.env[releaseEnvVar],
+    epoch: process.env.SOURCE_DATE_EPOCH,
+    root: process.env.SRIDA_ROOT,
+  };
   process.env[releaseEnvVar] = JSON.stringify(context);
   process.env.SOURCE_DATE_EPOCH = String(epoch);
   try {
     const siteDir = path.join(options.workDir, 'site');
     await buildIsolated(snapshotRoot, siteDir, path.join(options.workDir, 'astro-cache'));
-    return await printDocumentPdf({ root: snapshotRoot, siteDir, documentId: context.document, out: options.out, sourceDateEpoch: epoch });
+    return await printDocumentPdf({
+      root: snapshotRoot,
+      siteDir,
+      documentId: context.document,
+      out: options.out,
+      sourceDateEpoch: epoch,
+    });
   } finally {
     restore(releaseEnvVar, saved.release);
     restore('SOURCE_DATE_EPOCH', saved.epoch);

@@ -7,7 +7,9 @@ export function digest(bytes: Uint8Array): { sha256: string; bytes: number } {
 }
 
 /** SHA-256 and size of a file, or undefined when it cannot be read. */
-export async function digestFile(file: string): Promise<{ sha256: string; bytes: number } | undefined> {
+export async function digestFile(
+  file: string,
+): Promise<{ sha256: string; bytes: number } | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
   return bytes ? digest(bytes) : undefined;
 }

@@ -17,14 +17,27 @@ export interface CitationInput {
 }
 
 /** The one line of funding that every SPECTRUM document carries. */
-const funding = "SPECTRUM has received funding from the European Union's Horizon Europe programme under grant agreement No 101131550.";
+const funding =
+  "SPECTRUM has received funding from the European Union's Horizon Europe programme under grant agreement No 101131550.";
 
 /** ISO 639-3 codes Zenodo expects, for the languages the documents may be in. */
-const iso639_3: Record<string, string> = { en: 'eng', fr: 'fra', de: 'deu', it: 'ita', es: 'spa', nl: 'nld', pt: 'por', pl: 'pol' };
+const iso639_3: Record<string, string> = {
+  en: 'eng',
+  fr: 'fra',
+  de: 'deu',
+  it: 'ita',
+  es: 'spa',
+  nl: 'nld',
+  pt: 'por',
+  pl: 'pol',
+};
 
 /** Markdown emphasis and line breaks off an abstract. */
 function plain(text: string): string {
-  return text.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -34,7 +47,11 @@ function plain(text: string): string {
  */
 function authors(metadata: DocumentMetadata) {
   return metadata.editors.map((editor) => {
-    if (!editor.orcid) return { name: editor.name, ...(editor.affiliation ? { affiliation: editor.affiliation } : {}) };
+    if (!editor.orcid)
+      return {
+        name: editor.name,
+        ...(editor.affiliation ? { affiliation: editor.affiliation } : {}),
+      };
     const cut = editor.name.lastIndexOf(' ');
     return {
       'given-names': cut > 0 ? editor.name.slice(0, cut) : editor.name,
@@ -56,7 +73,10 @@ export function citationCff(input: CitationInput): string {
   const title = metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title;
   const cff: Record<string, unknown> = {
     'cff-version': '1.2.0',
-    message: stage === 'draft' ? `${draftWatermark(version)}. Cite the final version when there is one.` : 'If you use this document, please cite it as below.',
+    message:
+      stage === 'draft'
+        ? `${draftWatermark(version)}. Cite the final version when there is one.`
+        : 'If you use this document, please cite it as below.',
     title,
     version,
     ...(day ? { 'date-released': day } : {}),
@@ -106,7 +126,9 @@ export function zenodoJson(input: CitationInput): string {
     access_right: 'open',
     license: metadata.licence.toLowerCase(),
     keywords: metadata.keywords,
-    ...(iso639_3[metadata.language.slice(0, 2)] ? { language: iso639_3[metadata.language.slice(0, 2)] } : {}),
+    ...(iso639_3[metadata.language.slice(0, 2)]
+      ? { language: iso639_3[metadata.language.slice(0, 2)] }
+      : {}),
     notes: `${stage === 'draft' ? `${draftWatermark(version)}. ` : ''}${funding}`,
   };
   return `${JSON.stringify(zenodo, null, 2)}\n`;

@@ -19,19 +19,30 @@ export interface ReleaseContext {
 export const releaseEnvVar = 'SRIDA_RELEASE';
 
 /** The context of a release, from its manifest entry (or the entry about to be written). */
-export function contextOf(documentId: string, entry: Pick<ReleaseEntry, 'version' | 'stage' | 'date' | 'consultation' | 'doi'>): ReleaseContext {
-  const context: ReleaseContext = { document: documentId, version: entry.version, stage: entry.stage, date: entry.date };
+export function contextOf(
+  documentId: string,
+  entry: Pick<ReleaseEntry, 'version' | 'stage' | 'date' | 'consultation' | 'doi'>,
+): ReleaseContext {
+  const context: ReleaseContext = {
+    document: documentId,
+    version: entry.version,
+    stage: entry.stage,
+    date: entry.date,
+  };
   if (entry.consultation) context.consultation = entry.consultation;
   if (entry.doi) context.doi = entry.doi;
   return context;
 }
 
 /** The release being built, if any (undefined in ordinary builds). */
-export function readReleaseContext(env: Record<string, string | undefined> = process.env): ReleaseContext | undefined {
+export function readReleaseContext(
+  env: Record<string, string | undefined> = process.env,
+): ReleaseContext | undefined {
   const raw = env[releaseEnvVar];
   if (!raw) return undefined;
   const value = JSON.parse(raw) as ReleaseContext;
-  if (!value || typeof value.document !== 'string' || typeof value.version !== 'string') throw new Error(`\`${releaseEnvVar}\` is not a release context: ${raw}`);
+  if (!value || typeof value.document !== 'string' || typeof value.version !== 'string')
+    throw new Error(`\`${releaseEnvVar}\` is not a release context: ${raw}`);
   return value;
 }
 

@@ -11,7 +11,16 @@ import { ReleaseRefusal } from './errors.ts';
 import { exportTree, git, resolveCommit } from './git.ts';
 import { manifestWithRelease } from './manifest.ts';
 import { checkMarks } from './marks-check.ts';
-import { citationName, manifestPath, releaseDir, releaseNotesName, releasePdfName, releasesPageHref, releaseTag, zenodoName } from './paths.ts';
+import {
+  citationName,
+  manifestPath,
+  releaseDir,
+  releaseNotesName,
+  releasePdfName,
+  releasesPageHref,
+  releaseTag,
+  zenodoName,
+} from './paths.ts';
 import { prepareRelease, type ReleaseRequest } from './preconditions.ts';
 import { releaseNotes } from './release-notes.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
@@ -36,14 +45,22 @@ export interface CutReleaseResult {
  * files alone as "Release <doc> v<version>" and tag that commit `<doc>-v<version>` (annotated).
  * On any failure, everything written is removed and the repository is as before.
  */
-export async function cutRelease(request: ReleaseRequest & { onProgress?: (text: string) => void }): Promise<CutReleaseResult> {
+export async function cutRelease(
+  request: ReleaseRequest & { onProgress?: (text: string) => void },
+): Promise<CutReleaseResult> {
   const progress = request.onProgress ?? (() => undefined);
   const prepared = await prepareRelease(request);
   const { root, documentId, version, stage } = request;
   const { head, document, next, date } = prepared;
   const tag = releaseTag(documentId, version);
   const pdfName = releasePdfName(documentId, version, stage);
-  const context = contextOf(documentId, { version, stage, date, consultation: next.consultation, doi: next.doi });
+  const context = contextOf(documentId, {
+    version,
+    stage,
+    date,
+    consultation: next.consultation,
+    doi: next.doi,
+  });
   const workDir = await mkdtemp(path.join(tmpdir(), 'srida-release-'));
   try {
     progress(`building ${documentId} v${version} (${stage}) from ${head.slice(0, 12)}`);
@@ -55,21 +72,74 @@ export async function cutRelease(request: ReleaseRequest & { onProgress?: (text:
     progress(`printed ${pdfName}: ${printed.pages} pages, ${pdfDigest.bytes} bytes`);
 
     const pdfRecord = { file: pdfName, ...pdfDigest, pages: printed.pages };
-    const base = { version, stage, date, tag, source: head, ...(next.consultation ? { consultation: next.consultation } : {}), ...(next.doi ? { doi: next.doi } : {}), ...(prepared.forced ? { forced: prepared.forced } : {}) };
-    const previous = prepared.previous ? { version: prepared.previous.version, stage: prepared.previous.stage, revision: (await resolveCommit(root, prepared.previous.tag)) ?? prepared.previous.source } : undefined;
+    const base = {
+      version,
+      stage,
+      date,
+      tag,
+      source: head,
+      ...(next.consultation ? { consultation: next.consultation } : {}),
+      ...(next.doi ? { doi: next.doi } : {}),
+      ...(prepared.forced ? { forced: prepared.forced } : {}),
+    };
+    const previous = prepared.previous
+      ? {
+          version: prepared.previous.version,
+          stage: prepared.previous.stage,
+          revision: (await resolveCommit(root, prepared.previous.tag)) ?? prepared.previous.source,
+        }
+      : undefined;
     const siteUrl = process.env.SRIDA_SITE_URL?.replace(/\/+$/, '');
-    const citation = { metadata: document.metadata, version, stage, date, doi: next.doi, pdfFile: pdfName, url: siteUrl ? `${siteUrl}${releasesPageHref(documentId)}` : undefined };
+    const citation = {
+      metadata: document.metadata,
+      version,
+      stage,
+      date,
+      doi: next.doi,
+      pdfFile: pdfName,
+      url: siteUrl ? `${siteUrl}${releasesPageHref(documentId)}` : undefined,
+    };
     const texts: [string, string][] = [
-      [releaseNotesName, await releaseNotes({ root, document, entry: { ...base, pdf: pdfRecord }, previous, head })],
+      [
+        releaseNotesName,
+        await releaseNotes({ root, document, entry: { ...base, pdf: pdfRecord }, previous, head }),
+      ],
       [citationName, citationCff(citation)],
       [zenodoName, zenodoJson(citation)],
     ];
-    const files: ReleasedFile[] = texts.map(([file, text]) => ({ file, ...digest(new TextEncoder().encode(text)) }));
-    const entry: ReleaseEntry = { ...base, printer: { tool: printed.tool, chromium: printed.chromium }, pdf: pdfRecord, files };
+    const files: ReleasedFile[] = texts.map(([file, text]) => ({
+      file,
+      ...digest(new TextEncoder().encode(text)),
+    }));
+    const entry: ReleaseEntry = {
+      ...base,
+      printer: { tool: printed.tool, chromium: printed.chromium },
+      pdf: pdfRecord,
+      files,
+    };
 
-    const commit = await writeAndCommit({ root, documentId, version, tag, builtPdf, pdfName, texts, entry, manifestText: prepared.manifestText, head, message: tagMessage(document.metadata.shortTitle, entry) });
+    const commit = await writeAndCommit({
+      root,
+      documentId,
+      version,
+      tag,
+      builtPdf,
+      pdfName,
+      texts,
+      entry,
+      manifestText: prepared.manifestText,
+      head,
+      message: tagMessage(document.metadata.shortTitle, entry),
+    });
     const dir = releaseDir(documentId, version);
-    return { entry, commit, tag, pdf: `${dir}/${pdfName}`, files: texts.map(([file]) => `${dir}/${file}`), forceUnused: Boolean(request.force) && !prepared.forced };
+    return {
+      entry,
+      commit,
+      tag,
+      pdf: `${dir}/${pdfName}`,
+      files: texts.map(([file]) => `${dir}/${file}`),
+      forceUnused: Boolean(request.force) && !prepared.forced,
+    };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -103,10 +173,15 @@ async function writeAndCommit(input: WriteInput): Promise<string> {
     await mkdir(dir);
     undo.push(() => rm(dir, { recursive: true, force: true }));
     await copyFile(input.builtPdf, path.join(dir, input.pdfName), constants.COPYFILE_EXCL);
-    for (const [file, text] of input.texts) await writeFile(path.join(dir, file), text, { flag: 'wx' });
+    for (const [file, text] of input.texts)
+      await writeFile(path.join(dir, file), text, { flag: 'wx' });
     const manifest = manifestWithRelease(input.manifestText, documentId, input.entry);
     await writeFileAtomic(manifestFile, Buffer.from(manifest));
-    undo.push(() => (input.manifestText === undefined ? rm(manifestFile, { force: true }) : writeFile(manifestFile, input.manifestText)));
+    undo.push(() =>
+      input.manifestText === undefined
+        ? rm(manifestFile, { force: true })
+        : writeFile(manifestFile, input.manifestText),
+    );
     const paths = [manifestRelative, dirRelative];
     await git(root, ['add', '--', ...paths]);
     undo.push(() => git(root, ['reset', '-q', '--', ...paths]));
@@ -117,7 +192,10 @@ async function writeAndCommit(input: WriteInput): Promise<string> {
   } catch (error) {
     for (const step of undo.reverse()) await step().catch(() => undefined);
     if (error instanceof ReleaseRefusal) throw error;
-    throw new ReleaseRefusal(`Release of \`${documentId}\` ${version} failed and was undone: ${(error as Error).message}`, 'Nothing was changed. Fix the cause (e.g. set `git config user.name` and `user.email`) and run the command again.');
+    throw new ReleaseRefusal(
+      `Release of \`${documentId}\` ${version} failed and was undone: ${(error as Error).message}`,
+      'Nothing was changed. Fix the cause (e.g. set `git config user.name` and `user.email`) and run the command again.',
+    );
   }
 }
 

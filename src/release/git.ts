@@ -15,27 +15,45 @@ export class GitError extends Error {
 /** Run git in `cwd` and return its standard output. Never prompts (no terminal, no editor). */
 export function git(cwd: string, args: readonly string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C' } }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(args, String(stderr || error.message)));
-      else resolve(String(stdout));
-    });
+    const child = execFile(
+      'git',
+      [...args],
+      {
+        cwd,
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C' },
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new GitError(args, String(stderr || error.message)));
+        else resolve(String(stdout));
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }
 
 /** Whether `root` is inside a git work tree. */
 export async function isWorkTree(root: string): Promise<boolean> {
-  return git(root, ['rev-parse', '--is-inside-work-tree']).then((out) => out.trim() === 'true', () => false);
+  return git(root, ['rev-parse', '--is-inside-work-tree']).then(
+    (out) => out.trim() === 'true',
+    () => false,
+  );
 }
 
 /** The commit a revision names, or undefined. */
 export async function resolveCommit(root: string, revision: string): Promise<string | undefined> {
-  return git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).then((out) => out.trim() || undefined, () => undefined);
+  return git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).then(
+    (out) => out.trim() || undefined,
+    () => undefined,
+  );
 }
 
 /** Whether a tag exists. */
 export async function tagExists(root: string, tag: string): Promise<boolean> {
-  return git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]).then(() => true, () => false);
+  return git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** What `git status` lists: changed, staged and untracked files (ignored ones are not listed). */
@@ -60,7 +78,10 @@ export async function exportTree(root: string, commit: string, dir: string): Pro
   const treeish = prefix ? `${commit}:${prefix}` : commit;
   await mkdir(dir, { recursive: true });
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', treeish], { cwd: top, stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = spawn('git', ['archive', '--format=tar', treeish], {
+      cwd: top,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tar = spawn('tar', ['-x', '-f', '-', '-C', dir], { stdio: ['pipe', 'ignore', 'pipe'] });
     let errors = '';
     archive.stderr.on('data', (chunk) => (errors += String(chunk)));

@@ -5,7 +5,11 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { parseYaml, validateYaml, type LocatedYaml } from '../content/parse-yaml.ts';
 import { readSource } from '../content/read-source.ts';
 import { report } from '../diagnostics/report.ts';
-import { releaseManifestSchema, type ReleaseEntry, type ReleaseManifest } from '../schemas/release-manifest.ts';
+import {
+  releaseManifestSchema,
+  type ReleaseEntry,
+  type ReleaseManifest,
+} from '../schemas/release-manifest.ts';
 import { digestFile } from './checksum.ts';
 import { manifestPath, releaseDir, releasePdfName, releasesFolder, releaseTag } from './paths.ts';
 import { compareVersions } from './semver.ts';
@@ -21,19 +25,28 @@ export interface LoadedManifest {
 }
 
 /** Read and validate `releases/<document>/releases.yaml`, if there is one. */
-export async function readManifest(root: string, documentId: string): Promise<LoadedManifest | undefined> {
+export async function readManifest(
+  root: string,
+  documentId: string,
+): Promise<LoadedManifest | undefined> {
   const relative = manifestPath(documentId);
   const found = await stat(path.join(root, relative)).catch(() => undefined);
   if (!found?.isFile()) return undefined;
   const { file, ok } = await readSource(root, relative);
   const located = ok ? parseYaml(file, String(file.value)) : undefined;
-  const manifest = located ? validateYaml(file, located, releaseManifestSchema, 'release-manifest') : undefined;
+  const manifest = located
+    ? validateYaml(file, located, releaseManifestSchema, 'release-manifest')
+    : undefined;
   return { documentId, file, located, manifest };
 }
 
 /** Every manifest under `<root>/releases/`, plus a file with a message for each folder that has none. */
-export async function readManifests(root: string): Promise<{ manifests: LoadedManifest[]; files: VFile[] }> {
-  const entries = await readdir(path.join(root, releasesFolder), { withFileTypes: true }).catch(() => []);
+export async function readManifests(
+  root: string,
+): Promise<{ manifests: LoadedManifest[]; files: VFile[] }> {
+  const entries = await readdir(path.join(root, releasesFolder), { withFileTypes: true }).catch(
+    () => [],
+  );
   const manifests: LoadedManifest[] = [];
   const files: VFile[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -45,7 +58,14 @@ export async function readManifests(root: string): Promise<{ manifests: LoadedMa
       continue;
     }
     const file = new VFile({ path: `${releasesFolder}/${entry.name}`, cwd: root });
-    report(file, 'warning', `Release folder \`${releasesFolder}/${entry.name}/\` has no \`releases.yaml\``, { line: 1, column: 1 }, 'release-manifest-missing', 'Releases are made with `srida release`, which writes the manifest; remove the folder if it holds nothing released.');
+    report(
+      file,
+      'warning',
+      `Release folder \`${releasesFolder}/${entry.name}/\` has no \`releases.yaml\``,
+      { line: 1, column: 1 },
+      'release-manifest-missing',
+      'Releases are made with `srida release`, which writes the manifest; remove the folder if it holds nothing released.',
+    );
     files.push(file);
   }
   return { manifests, files };
@@ -61,42 +81,95 @@ export async function verifyManifest(root: string, loaded: LoadedManifest): Prom
   if (!manifest || !located) return;
   const at = (...keys: PropertyKey[]) => located.placeOf(keys);
   if (manifest.document !== documentId) {
-    report(file, 'error', `Manifest is for \`${manifest.document}\` but lies in \`${releasesFolder}/${documentId}/\``, at('document'), 'release-manifest-document', `Set \`document: ${documentId}\`, or move the folder.`);
+    report(
+      file,
+      'error',
+      `Manifest is for \`${manifest.document}\` but lies in \`${releasesFolder}/${documentId}/\``,
+      at('document'),
+      'release-manifest-document',
+      `Set \`document: ${documentId}\`, or move the folder.`,
+    );
   }
   const listedDirs = new Set<string>();
   for (const [index, entry] of manifest.releases.entries()) {
     listedDirs.add(entry.version);
     const previous = manifest.releases[index - 1];
     if (previous && compareVersions(entry.version, previous.version) <= 0) {
-      report(file, 'error', `Release \`${entry.version}\` is listed after \`${previous.version}\``, at('releases', index, 'version'), 'release-order', 'Releases are listed oldest first, each version greater than the one before.');
+      report(
+        file,
+        'error',
+        `Release \`${entry.version}\` is listed after \`${previous.version}\``,
+        at('releases', index, 'version'),
+        'release-order',
+        'Releases are listed oldest first, each version greater than the one before.',
+      );
     }
     const tag = releaseTag(manifest.document, entry.version);
     if (entry.tag !== tag) {
-      report(file, 'error', `Release \`${entry.version}\` has tag \`${entry.tag}\`, expected \`${tag}\``, at('releases', index, 'tag'), 'release-tag', 'Tags are `<document>-v<version>`; the manifest records the one `srida release` created.');
+      report(
+        file,
+        'error',
+        `Release \`${entry.version}\` has tag \`${entry.tag}\`, expected \`${tag}\``,
+        at('releases', index, 'tag'),
+        'release-tag',
+        'Tags are `<document>-v<version>`; the manifest records the one `srida release` created.',
+      );
     }
     const pdfName = releasePdfName(manifest.document, entry.version, entry.stage);
     if (entry.pdf.file !== pdfName) {
-      report(file, 'error', `Release \`${entry.version}\` names its PDF \`${entry.pdf.file}\`, expected \`${pdfName}\``, at('releases', index, 'pdf', 'file'), 'release-file-name', 'Released PDFs keep the stable name `spectrum-<document>-v<version>-<stage>.pdf`.');
+      report(
+        file,
+        'error',
+        `Release \`${entry.version}\` names its PDF \`${entry.pdf.file}\`, expected \`${pdfName}\``,
+        at('releases', index, 'pdf', 'file'),
+        'release-file-name',
+        'Released PDFs keep the stable name `spectrum-<document>-v<version>-<stage>.pdf`.',
+      );
     }
     await verifyFiles(root, loaded, index, entry);
   }
   const dir = path.join(root, releasesFolder, documentId);
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     if (entry.isDirectory() && !listedDirs.has(entry.name)) {
-      report(file, 'warning', `Folder \`${releasesFolder}/${documentId}/${entry.name}/\` is not a release in this manifest`, { line: 1, column: 1 }, 'release-unlisted', 'Only `srida release` adds releases; remove the folder if it was not made by it.');
+      report(
+        file,
+        'warning',
+        `Folder \`${releasesFolder}/${documentId}/${entry.name}/\` is not a release in this manifest`,
+        { line: 1, column: 1 },
+        'release-unlisted',
+        'Only `srida release` adds releases; remove the folder if it was not made by it.',
+      );
     }
   }
 }
 
-async function verifyFiles(root: string, loaded: LoadedManifest, index: number, entry: ReleaseEntry): Promise<void> {
+async function verifyFiles(
+  root: string,
+  loaded: LoadedManifest,
+  index: number,
+  entry: ReleaseEntry,
+): Promise<void> {
   const { file, located, documentId } = loaded;
   const dir = releaseDir(documentId, entry.version);
-  const listed = [{ record: entry.pdf, keys: ['releases', index, 'pdf'] as PropertyKey[] }, ...entry.files.map((record, i) => ({ record, keys: ['releases', index, 'files', i] as PropertyKey[] }))];
+  const listed = [
+    { record: entry.pdf, keys: ['releases', index, 'pdf'] as PropertyKey[] },
+    ...entry.files.map((record, i) => ({
+      record,
+      keys: ['releases', index, 'files', i] as PropertyKey[],
+    })),
+  ];
   for (const { record, keys } of listed) {
     const relative = `${dir}/${record.file}`;
     const actual = await digestFile(path.join(root, relative));
     if (!actual) {
-      report(file, 'error', `Released file \`${relative}\` is missing`, located!.placeOf([...keys, 'file']), 'release-file-missing', `A published release stays downloadable forever: restore it with \`git checkout ${entry.tag} -- ${relative}\`.`);
+      report(
+        file,
+        'error',
+        `Released file \`${relative}\` is missing`,
+        located!.placeOf([...keys, 'file']),
+        'release-file-missing',
+        `A published release stays downloadable forever: restore it with \`git checkout ${entry.tag} -- ${relative}\`.`,
+      );
     } else if (actual.sha256 !== record.sha256 || actual.bytes !== record.bytes) {
       report(
         file,
@@ -112,7 +185,14 @@ async function verifyFiles(root: string, loaded: LoadedManifest, index: number, 
   const known = new Set(listed.map((l) => l.record.file));
   for (const name of present.sort()) {
     if (known.has(name)) continue;
-    report(file, 'warning', `File \`${dir}/${name}\` is not part of release \`${entry.version}\``, located!.placeOf(['releases', index, 'version']), 'release-unlisted', 'Released folders hold only what `srida release` wrote; remove the file.');
+    report(
+      file,
+      'warning',
+      `File \`${dir}/${name}\` is not part of release \`${entry.version}\``,
+      located!.placeOf(['releases', index, 'version']),
+      'release-unlisted',
+      'Released folders hold only what `srida release` wrote; remove the file.',
+    );
   }
 }
 
@@ -131,7 +211,11 @@ releases: []
  * The manifest text with a new release appended and `next` (consumed by it) removed. Comments
  * and the layout of the rest of the file are kept.
  */
-export function manifestWithRelease(text: string | undefined, documentId: string, entry: ReleaseEntry): string {
+export function manifestWithRelease(
+  text: string | undefined,
+  documentId: string,
+  entry: ReleaseEntry,
+): string {
   const document = parseDocument(text ?? newManifestText(documentId));
   document.delete('next');
   const releases = document.get('releases', true);
@@ -148,6 +232,9 @@ export function manifestWithRelease(text: string | undefined, documentId: string
 }
 
 /** The raw text of a manifest, if it exists (to restore it when a release is rolled back). */
-export async function readManifestText(root: string, documentId: string): Promise<string | undefined> {
+export async function readManifestText(
+  root: string,
+  documentId: string,
+): Promise<string | undefined> {
   return readFile(path.join(root, manifestPath(documentId)), 'utf8').catch(() => undefined);
 }

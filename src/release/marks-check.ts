@@ -8,7 +8,10 @@ import { draftWatermark } from './print-marks.ts';
  * no page of a final carries one. A draft must never ship unmarked, so a
  * print page that does not render `document.extensions.releases.building` stops the release.
  */
-export async function checkMarks(pdf: string, context: Pick<ReleaseContext, 'stage' | 'version'>): Promise<void> {
+export async function checkMarks(
+  pdf: string,
+  context: Pick<ReleaseContext, 'stage' | 'version'>,
+): Promise<void> {
   const pages = (await pageTexts(pdf)).map(normalise);
   if (context.stage === 'draft') {
     const mark = draftWatermark(context.version);
@@ -20,9 +23,16 @@ export async function checkMarks(pdf: string, context: Pick<ReleaseContext, 'sta
       );
     }
   } else {
-    const marked = pages.flatMap((text, index) => (/Draft for public consultation, v\S+, not for citation as final/.test(text) ? [index + 1] : []));
+    const marked = pages.flatMap((text, index) =>
+      /Draft for public consultation, v\S+, not for citation as final/.test(text)
+        ? [index + 1]
+        : [],
+    );
     if (marked.length > 0) {
-      throw new ReleaseRefusal(`The final's PDF carries the draft line on pages ${summarisePages(marked)}`, 'A final must not carry draft marks; check the print page. Nothing was written.');
+      throw new ReleaseRefusal(
+        `The final's PDF carries the draft line on pages ${summarisePages(marked)}`,
+        'A final must not carry draft marks; check the print page. Nothing was written.',
+      );
     }
   }
 }

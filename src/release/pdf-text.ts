@@ -14,11 +14,22 @@ export async function pageCount(file: string): Promise<number> {
  */
 export async function pageTexts(file: string): Promise<string[]> {
   const text = await new Promise<string>((resolve, reject) => {
-    execFile('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve(String(stdout));
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      reject(new Error(missing ? '`pdftotext` is not installed (Debian: `apt-get install poppler-utils`)' : `pdftotext failed on ${file}: ${String(stderr).trim()}`));
-    });
+    execFile(
+      'pdftotext',
+      ['-layout', '-enc', 'UTF-8', file, '-'],
+      { maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(String(stdout));
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        reject(
+          new Error(
+            missing
+              ? '`pdftotext` is not installed (Debian: `apt-get install poppler-utils`)'
+              : `pdftotext failed on ${file}: ${String(stderr).trim()}`,
+          ),
+        );
+      },
+    );
   });
   const pages = text.split('\f');
   // pdftotext ends the last page with a form feed too.

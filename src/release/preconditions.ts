@@ -1,8 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { assembleProject, type AssembledDocument, type AssembledProject } from '../assemble/assemble-project.ts';
+import {
+  assembleProject,
+  type AssembledDocument,
+  type AssembledProject,
+} from '../assemble/assemble-project.ts';
 import { collectDiagnostics, formatDiagnostic } from '../cli/reporter.ts';
-import type { NextRelease, ReleaseEntry, ReleaseManifest, ReleaseStage } from '../schemas/release-manifest.ts';
+import type {
+  NextRelease,
+  ReleaseEntry,
+  ReleaseManifest,
+  ReleaseStage,
+} from '../schemas/release-manifest.ts';
 import { ReleaseRefusal } from './errors.ts';
 import { isWorkTree, resolveCommit, tagExists, uncleanEntries } from './git.ts';
 import { readManifest, readManifestText } from './manifest.ts';
@@ -52,10 +61,17 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
   const { root, documentId, version, stage } = request;
   const name = `\`${documentId}\` ${version}`;
   if (!(await isWorkTree(root))) {
-    throw new ReleaseRefusal(`Cannot release ${name}: \`${root}\` is not in a git repository`, 'Releases are tagged commits: run `git init`, commit the project, and try again.');
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: \`${root}\` is not in a git repository`,
+      'Releases are tagged commits: run `git init`, commit the project, and try again.',
+    );
   }
   const head = await resolveCommit(root, 'HEAD');
-  if (!head) throw new ReleaseRefusal(`Cannot release ${name}: the repository has no commit yet`, 'Commit the project first; a release is built from a commit.');
+  if (!head)
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: the repository has no commit yet`,
+      'Commit the project first; a release is built from a commit.',
+    );
   const unclean = await uncleanEntries(root);
   if (unclean.length > 0) {
     throw new ReleaseRefusal(
@@ -67,30 +83,53 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
   const project = await assembleProject(root);
   const errors = collectDiagnostics(project.files).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    throw new ReleaseRefusal(`Cannot release ${name}: \`srida check\` found ${plural(errors.length, 'error')}`, 'Fix them (run `npx srida check`) and commit; a release never ships content with errors.', errors.map(formatDiagnostic));
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: \`srida check\` found ${plural(errors.length, 'error')}`,
+      'Fix them (run `npx srida check`) and commit; a release never ships content with errors.',
+      errors.map(formatDiagnostic),
+    );
   }
   const document = project.documents.find((d) => d.id === documentId);
   if (!document) {
-    throw new ReleaseRefusal(`Cannot release ${name}: there is no document \`${documentId}\``, `Documents: ${project.documents.map((d) => `\`${d.id}\``).join(', ') || 'none'}.`);
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: there is no document \`${documentId}\``,
+      `Documents: ${project.documents.map((d) => `\`${d.id}\``).join(', ') || 'none'}.`,
+    );
   }
   const loaded = await readManifest(root, documentId);
   const manifest = loaded?.manifest;
   const releases = manifest?.releases ?? [];
   const tag = releaseTag(documentId, version);
   const existing = releases.find((release) => release.version === version);
-  const dirExists = await stat(path.join(root, releaseDir(documentId, version))).then(() => true, () => false);
+  const dirExists = await stat(path.join(root, releaseDir(documentId, version))).then(
+    () => true,
+    () => false,
+  );
   if (existing || (await tagExists(root, tag)) || dirExists) {
-    const where = existing ? `listed in \`${manifestPath(documentId)}\`` : dirExists ? `\`${releaseDir(documentId, version)}/\` exists` : `tag \`${tag}\` exists`;
-    throw new ReleaseRefusal(`Cannot release ${name}: version ${version} already exists (${where})`, 'A published release is immutable and is never overwritten: choose a new, greater version.');
+    const where = existing
+      ? `listed in \`${manifestPath(documentId)}\``
+      : dirExists
+        ? `\`${releaseDir(documentId, version)}/\` exists`
+        : `tag \`${tag}\` exists`;
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: version ${version} already exists (${where})`,
+      'A published release is immutable and is never overwritten: choose a new, greater version.',
+    );
   }
   const previous = releases.at(-1);
   if (previous && compareVersions(version, previous.version) <= 0) {
-    throw new ReleaseRefusal(`Cannot release ${name}: the version must be greater than the last release, ${previous.version}`, `Choose a version after ${previous.version}, e.g. the next patch, minor or major version.`);
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: the version must be greater than the last release, ${previous.version}`,
+      `Choose a version after ${previous.version}, e.g. the next patch, minor or major version.`,
+    );
   }
   const next = manifest?.next ?? {};
   const date = next.date ?? today(request.now);
   if (previous && date < previous.date) {
-    throw new ReleaseRefusal(`Cannot release ${name}: its date ${date} is before the last release's (${previous.date})`, `Correct \`next.date\` in \`${manifestPath(documentId)}\`, or leave it out to use today's date.`);
+    throw new ReleaseRefusal(
+      `Cannot release ${name}: its date ${date} is before the last release's (${previous.date})`,
+      `Correct \`next.date\` in \`${manifestPath(documentId)}\`, or leave it out to use today's date.`,
+    );
   }
   if (stage === 'draft' && !next.consultation) {
     throw new ReleaseRefusal(
@@ -99,9 +138,14 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
     );
   }
   if (stage === 'final' && next.consultation) {
-    throw new ReleaseRefusal(`Cannot release ${name} as final: \`next.consultation\` describes a consultation, which only drafts have`, `Remove \`next.consultation\` from \`${manifestPath(documentId)}\`, or release a draft.`);
+    throw new ReleaseRefusal(
+      `Cannot release ${name} as final: \`next.consultation\` describes a consultation, which only drafts have`,
+      `Remove \`next.consultation\` from \`${manifestPath(documentId)}\`, or release a draft.`,
+    );
   }
-  const notFinal = document.chapters.filter((chapter) => chapter.kind !== 'back' && chapter.status !== 'final').map((chapter) => `${chapter.sourcePath}: ${chapter.status}`);
+  const notFinal = document.chapters
+    .filter((chapter) => chapter.kind !== 'back' && chapter.status !== 'final')
+    .map((chapter) => `${chapter.sourcePath}: ${chapter.status}`);
   let forced: string | undefined;
   if (stage === 'final' && notFinal.length > 0) {
     if (!request.force) {
@@ -113,5 +157,17 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
     }
     forced = request.force;
   }
-  return { request, head, project, document, manifest, manifestText: await readManifestText(root, documentId), next, date, previous, forced, notFinal };
+  return {
+    request,
+    head,
+    project,
+    document,
+    manifest,
+    manifestText: await readManifestText(root, documentId),
+    next,
+    date,
+    previous,
+    forced,
+    notFinal,
+  };
 }

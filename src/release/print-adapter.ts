@@ -31,7 +31,9 @@ export interface PrintedReleasePdf {
  * The printer writes `spectrum-<doc>-v<version>.pdf` into a temporary folder; the file is then
  * copied to the release's stable name, failing rather than replacing an existing file.
  */
-export async function printDocumentPdf(options: PrintDocumentPdfOptions): Promise<PrintedReleasePdf> {
+export async function printDocumentPdf(
+  options: PrintDocumentPdfOptions,
+): Promise<PrintedReleasePdf> {
   const temp = await mkdtemp(path.join(tmpdir(), 'srida-release-pdf-'));
   let chromium = 'unknown';
   try {
@@ -47,13 +49,20 @@ export async function printDocumentPdf(options: PrintDocumentPdfOptions): Promis
     });
     if (!printed) throw new Error(`The printer returned no PDF for \`${options.documentId}\``);
     await copyFile(printed.file, options.out, constants.COPYFILE_EXCL);
-    return { pages: printed.pages, bytes: printed.bytes, chromium, tool: `srida ${await toolVersion()}` };
+    return {
+      pages: printed.pages,
+      bytes: printed.bytes,
+      chromium,
+      tool: `srida ${await toolVersion()}`,
+    };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
 }
 
 async function toolVersion(): Promise<string> {
-  const json = await readFile(new URL('../../package.json', import.meta.url), 'utf8').catch(() => '{}');
+  const json = await readFile(new URL('../../package.json', import.meta.url), 'utf8').catch(
+    () => '{}',
+  );
   return (JSON.parse(json) as { version?: string }).version ?? 'unknown';
 }

@@ -41,33 +41,52 @@ export interface ReleasePrintData {
 /** The consultation window in words: "Opened October 2025; closing date not on record. …". */
 export function consultationWindow(consultation: Consultation, language = 'en'): string {
   const opens = `Opened ${formatReleaseDate(consultation.opens, language)}`;
-  const closes = consultation.closes ? `closes ${formatReleaseDate(consultation.closes, language)}` : 'closing date not on record';
+  const closes = consultation.closes
+    ? `closes ${formatReleaseDate(consultation.closes, language)}`
+    : 'closing date not on record';
   return `${opens}; ${closes}.${consultation.note ? ` ${consultation.note}` : ''}`;
 }
 
 /** "SPECTRUM consortium (2026). Title (Version 1.0.0). https://doi.org/…" */
-export function citeAs(metadata: Pick<DocumentMetadata, 'editors' | 'title'>, context: Pick<ReleaseContext, 'version' | 'date' | 'doi'>): string | undefined {
+export function citeAs(
+  metadata: Pick<DocumentMetadata, 'editors' | 'title'>,
+  context: Pick<ReleaseContext, 'version' | 'date' | 'doi'>,
+): string | undefined {
   if (!context.doi) return undefined;
   const authors = metadata.editors.map((editor) => editor.name).join(', ');
   return `${authors} (${context.date.slice(0, 4)}). ${metadata.title} (Version ${context.version}). https://doi.org/${context.doi}`;
 }
 
 /** Everything the print page needs to mark a release, from its context and the document's metadata. */
-export function releasePrintData(context: ReleaseContext, metadata: Pick<DocumentMetadata, 'editors' | 'title' | 'language'>): ReleasePrintData {
+export function releasePrintData(
+  context: ReleaseContext,
+  metadata: Pick<DocumentMetadata, 'editors' | 'title' | 'language'>,
+): ReleasePrintData {
   const cover: CoverItem[] = [];
   let watermark: string | undefined;
   if (context.stage === 'draft') {
     watermark = draftWatermark(context.version);
     cover.push({ label: 'Draft', text: watermark });
     if (context.consultation) {
-      cover.push({ label: 'Consultation', text: consultationWindow(context.consultation, metadata.language) });
-      cover.push({ label: 'How to respond', text: context.consultation.respond, href: context.consultation.url });
+      cover.push({
+        label: 'Consultation',
+        text: consultationWindow(context.consultation, metadata.language),
+      });
+      cover.push({
+        label: 'How to respond',
+        text: context.consultation.respond,
+        href: context.consultation.url,
+      });
     }
   }
   const cite = context.stage === 'final' ? citeAs(metadata, context) : undefined;
   if (cite) {
     cover.push({ label: 'Cite as', text: cite });
-    cover.push({ label: 'DOI', text: `https://doi.org/${context.doi}`, href: `https://doi.org/${context.doi}` });
+    cover.push({
+      label: 'DOI',
+      text: `https://doi.org/${context.doi}`,
+      href: `https://doi.org/${context.doi}`,
+    });
   }
   return {
     version: context.version,

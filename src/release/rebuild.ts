@@ -22,8 +22,16 @@ export interface RebuildOptions {
 export async function rebuildRelease(options: RebuildOptions): Promise<PrintedReleasePdf> {
   const loaded = await readManifest(options.snapshotRoot, options.documentId);
   const entry = loaded?.manifest?.releases.find((release) => release.version === options.version);
-  if (!entry) throw new Error(`The tag's \`releases/${options.documentId}/releases.yaml\` has no release \`${options.version}\``);
-  return buildReleasePdf({ snapshotRoot: options.snapshotRoot, context: contextOf(options.documentId, entry), workDir: options.workDir, out: options.out });
+  if (!entry)
+    throw new Error(
+      `The tag's \`releases/${options.documentId}/releases.yaml\` has no release \`${options.version}\``,
+    );
+  return buildReleasePdf({
+    snapshotRoot: options.snapshotRoot,
+    context: contextOf(options.documentId, entry),
+    workDir: options.workDir,
+    out: options.out,
+  });
 }
 
 /**

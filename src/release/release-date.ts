@@ -24,7 +24,12 @@ export function formatReleaseDate(date: string, language = 'en'): string {
   const locale = language === 'en' ? 'en-GB' : language;
   const day = fullDate(date);
   const when = new Date(`${day ?? `${date}-01`}T00:00:00Z`);
-  return when.toLocaleDateString(locale, day ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return when.toLocaleDateString(
+    locale,
+    day
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  );
 }
 
 /** Today's date (UTC), the default release date. */

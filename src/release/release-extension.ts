@@ -36,7 +36,10 @@ export function releasesExtension(): Extension {
         const failed = new Set(
           loaded.file.messages
             .slice(before)
-            .filter((message) => message.ruleId === 'release-checksum' || message.ruleId === 'release-file-missing')
+            .filter(
+              (message) =>
+                message.ruleId === 'release-checksum' || message.ruleId === 'release-file-missing',
+            )
             .map((message) => versionAtLine(loaded, message.line ?? 0))
             .filter((version): version is string => version !== undefined),
         );
@@ -52,7 +55,14 @@ export function releasesExtension(): Extension {
       const ids = new Set(documents.map((d) => d.id));
       for (const manifest of loaded.manifests.values()) {
         if (ids.has(manifest.documentId)) continue;
-        report(manifest.file as VFile, 'warning', `Releases of \`${manifest.documentId}\`, which is not a document of this project`, { line: 1, column: 1 }, 'release-document-unknown', `Documents: ${[...ids].map((id) => `\`${id}\``).join(', ')}. Its releases stay on disk but the site does not list them.`);
+        report(
+          manifest.file as VFile,
+          'warning',
+          `Releases of \`${manifest.documentId}\`, which is not a document of this project`,
+          { line: 1, column: 1 },
+          'release-document-unknown',
+          `Documents: ${[...ids].map((id) => `\`${id}\``).join(', ')}. Its releases stay on disk but the site does not list them.`,
+        );
       }
     },
     document({ document }) {

@@ -14,7 +14,10 @@ export function isSemver(version: string): boolean {
 function parse(version: string): Parsed {
   const match = pattern.exec(version);
   if (!match) throw new Error(`\`${version}\` is not a semantic version`);
-  return { core: [Number(match[1]), Number(match[2]), Number(match[3])], pre: match[4] ? match[4].split('.') : [] };
+  return {
+    core: [Number(match[1]), Number(match[2]), Number(match[3])],
+    pre: match[4] ? match[4].split('.') : [],
+  };
 }
 
 /**

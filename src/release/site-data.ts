@@ -1,8 +1,20 @@
 import type { DocumentMetadata } from '../schemas/document-metadata.ts';
 import type { ReleaseEntry, ReleaseManifest, ReleasedFile } from '../schemas/release-manifest.ts';
 import { stageLabels, type ReleaseContext } from './context.ts';
-import { citationName, publicName, releaseFileHref, releaseNotesName, releasesPageHref, zenodoName } from './paths.ts';
-import { citeAs, consultationWindow, releasePrintData, type ReleasePrintData } from './print-marks.ts';
+import {
+  citationName,
+  publicName,
+  releaseFileHref,
+  releaseNotesName,
+  releasesPageHref,
+  zenodoName,
+} from './paths.ts';
+import {
+  citeAs,
+  consultationWindow,
+  releasePrintData,
+  type ReleasePrintData,
+} from './print-marks.ts';
 import { formatReleaseDate } from './release-date.ts';
 
 /** A released file as the site offers it. */
@@ -53,7 +65,11 @@ export interface ReleasesData {
   building?: ReleasePrintData;
 }
 
-const fileLabels: Record<string, string> = { [releaseNotesName]: 'Release notes', [citationName]: 'CITATION.cff', [zenodoName]: 'Zenodo metadata' };
+const fileLabels: Record<string, string> = {
+  [releaseNotesName]: 'Release notes',
+  [citationName]: 'CITATION.cff',
+  [zenodoName]: 'Zenodo metadata',
+};
 
 /** "1.2 MB", "845 kB", "512 bytes" (SI units, as browsers show downloads). */
 export function formatBytes(bytes: number): string {
@@ -62,8 +78,21 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-function siteFile(documentId: string, version: string, record: ReleasedFile, label: string): SiteReleaseFile {
-  return { file: record.file, name: publicName(record.file), href: releaseFileHref(documentId, version, record.file), label, sha256: record.sha256, bytes: record.bytes, size: formatBytes(record.bytes) };
+function siteFile(
+  documentId: string,
+  version: string,
+  record: ReleasedFile,
+  label: string,
+): SiteReleaseFile {
+  return {
+    file: record.file,
+    name: publicName(record.file),
+    href: releaseFileHref(documentId, version, record.file),
+    label,
+    sha256: record.sha256,
+    bytes: record.bytes,
+    size: formatBytes(record.bytes),
+  };
 }
 
 /**
@@ -88,8 +117,16 @@ export function toReleasesData(input: {
     dateText: formatReleaseDate(entry.date, metadata.language),
     tag: entry.tag,
     pdf: { ...siteFile(documentId, entry.version, entry.pdf, 'PDF'), pages: entry.pdf.pages },
-    files: entry.files.map((record) => siteFile(documentId, entry.version, record, fileLabels[record.file] ?? record.file)),
-    consultation: entry.consultation ? { window: consultationWindow(entry.consultation, metadata.language), respond: entry.consultation.respond, url: entry.consultation.url } : undefined,
+    files: entry.files.map((record) =>
+      siteFile(documentId, entry.version, record, fileLabels[record.file] ?? record.file),
+    ),
+    consultation: entry.consultation
+      ? {
+          window: consultationWindow(entry.consultation, metadata.language),
+          respond: entry.consultation.respond,
+          url: entry.consultation.url,
+        }
+      : undefined,
     doi: entry.doi,
     citeAs: entry.stage === 'final' ? citeAs(metadata, entry) : undefined,
     forced: entry.forced,
@@ -97,11 +134,23 @@ export function toReleasesData(input: {
   }));
   for (const [index, release] of site.entries()) {
     if (release.stage !== 'draft') continue;
-    const final = site.slice(index + 1).filter((later) => later.stage === 'final').at(-1);
-    if (final) release.supersededBy = { version: final.version, dateText: final.dateText, href: `${releasesPageHref(documentId)}#v${final.version}`, pdfHref: final.pdf.href };
+    const final = site
+      .slice(index + 1)
+      .filter((later) => later.stage === 'final')
+      .at(-1);
+    if (final)
+      release.supersededBy = {
+        version: final.version,
+        dateText: final.dateText,
+        href: `${releasesPageHref(documentId)}#v${final.version}`,
+        pdfHref: final.pdf.href,
+      };
   }
   const newestFirst = site.reverse();
-  const building = input.building?.document === documentId ? releasePrintData(input.building, metadata) : undefined;
+  const building =
+    input.building?.document === documentId
+      ? releasePrintData(input.building, metadata)
+      : undefined;
   return {
     document: documentId,
     pageHref: releasesPageHref(documentId),
@@ -113,7 +162,10 @@ export function toReleasesData(input: {
 }
 
 /** The releases data of a site document (empty when the extension did not run). */
-export function releasesOf(document: { id: string; extensions?: Record<string, unknown> }): ReleasesData {
+export function releasesOf(document: {
+  id: string;
+  extensions?: Record<string, unknown>;
+}): ReleasesData {
   const data = document.extensions?.releases as ReleasesData | undefined;
   return data ?? { document: document.id, pageHref: releasesPageHref(document.id), releases: [] };
 }

@@ -63,36 +63,76 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyResul
   const entry = loaded?.manifest?.releases.find((release) => release.version === version);
   if (!entry) {
     const known = loaded?.manifest?.releases.map((release) => release.version) ?? [];
-    throw new ReleaseRefusal(`Cannot verify ${name}: it is not a release of \`${documentId}\``, known.length > 0 ? `Releases: ${known.join(', ')}.` : `\`releases/${documentId}/releases.yaml\` lists no releases.`);
+    throw new ReleaseRefusal(
+      `Cannot verify ${name}: it is not a release of \`${documentId}\``,
+      known.length > 0
+        ? `Releases: ${known.join(', ')}.`
+        : `\`releases/${documentId}/releases.yaml\` lists no releases.`,
+    );
   }
   const published = `${releaseDir(documentId, version)}/${entry.pdf.file}`;
   const publishedBytes = await readFile(path.join(root, published)).catch(() => undefined);
-  if (!publishedBytes) throw new ReleaseRefusal(`Cannot verify ${name}: the published file \`${published}\` is missing`, `Restore it with \`git checkout ${entry.tag} -- ${published}\`.`);
+  if (!publishedBytes)
+    throw new ReleaseRefusal(
+      `Cannot verify ${name}: the published file \`${published}\` is missing`,
+      `Restore it with \`git checkout ${entry.tag} -- ${published}\`.`,
+    );
   const publishedDigest = digest(publishedBytes);
   if (publishedDigest.sha256 !== entry.pdf.sha256) {
-    throw new ReleaseRefusal(`${name} fails: the published file \`${published}\` does not match the checksum in its manifest`, `It was changed after release. Restore it with \`git checkout ${entry.tag} -- ${published}\`.`, [`recorded ${entry.pdf.sha256}`, `found    ${publishedDigest.sha256}`]);
+    throw new ReleaseRefusal(
+      `${name} fails: the published file \`${published}\` does not match the checksum in its manifest`,
+      `It was changed after release. Restore it with \`git checkout ${entry.tag} -- ${published}\`.`,
+      [`recorded ${entry.pdf.sha256}`, `found    ${publishedDigest.sha256}`],
+    );
   }
   const tag = releaseTag(documentId, version);
   const tagged = await resolveCommit(root, `refs/tags/${tag}`);
-  if (!tagged) throw new ReleaseRefusal(`Cannot verify ${name}: there is no tag \`${tag}\``, 'Fetch the tags (`git fetch --tags`): a release is rebuilt from its tag.');
+  if (!tagged)
+    throw new ReleaseRefusal(
+      `Cannot verify ${name}: there is no tag \`${tag}\``,
+      'Fetch the tags (`git fetch --tags`): a release is rebuilt from its tag.',
+    );
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'srida-verify-'));
   try {
     progress(`rebuilding ${documentId} v${version} from tag ${tag} (${tagged.slice(0, 12)})`);
     const snapshotRoot = await exportTree(root, tagged, path.join(workDir, 'snapshot'));
-    const atTag = (await readManifest(snapshotRoot, documentId))?.manifest?.releases.find((release) => release.version === version);
+    const atTag = (await readManifest(snapshotRoot, documentId))?.manifest?.releases.find(
+      (release) => release.version === version,
+    );
     if (!atTag || atTag.pdf.sha256 !== entry.pdf.sha256) {
-      throw new ReleaseRefusal(`${name} fails: the manifest's record of it differs from the one at tag \`${tag}\``, 'A published release is immutable: restore its entry in the manifest from the tag.');
+      throw new ReleaseRefusal(
+        `${name} fails: the manifest's record of it differs from the one at tag \`${tag}\``,
+        'A published release is immutable: restore its entry in the manifest from the tag.',
+      );
     }
     const out = path.join(workDir, `rebuilt-${entry.pdf.file}`);
-    const rebuildOptions: RebuildOptions = { snapshotRoot, documentId, version, workDir: path.join(workDir, 'build'), out };
+    const rebuildOptions: RebuildOptions = {
+      snapshotRoot,
+      documentId,
+      version,
+      workDir: path.join(workDir, 'build'),
+      out,
+    };
     const useTagTool = options.tool !== 'current' && holdsTool(snapshotRoot);
-    const printed = useTagTool ? await rebuildInChild(snapshotRoot, rebuildOptions) : await rebuildRelease(rebuildOptions);
+    const printed = useTagTool
+      ? await rebuildInChild(snapshotRoot, rebuildOptions)
+      : await rebuildRelease(rebuildOptions);
     const rebuiltBytes = await readFile(out);
     const rebuilt = { ...digest(rebuiltBytes), pages: printed.pages };
-    const base = { entry, published, rebuilt, chromium: { recorded: entry.printer.chromium, now: printed.chromium }, tool: useTagTool ? ('tag' as const) : ('current' as const) };
-    if (rebuilt.sha256 === entry.pdf.sha256) return { ...base, outcome: 'identical', differences: [] };
-    const differences = compareTexts(await pageTexts(path.join(root, published)), await pageTexts(out));
+    const base = {
+      entry,
+      published,
+      rebuilt,
+      chromium: { recorded: entry.printer.chromium, now: printed.chromium },
+      tool: useTagTool ? ('tag' as const) : ('current' as const),
+    };
+    if (rebuilt.sha256 === entry.pdf.sha256)
+      return { ...base, outcome: 'identical', differences: [] };
+    const differences = compareTexts(
+      await pageTexts(path.join(root, published)),
+      await pageTexts(out),
+    );
     return { ...base, outcome: differences.length === 0 ? 'same-text' : 'different', differences };
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -102,13 +142,18 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyResul
 /** Page-by-page text comparison; the first differences, as readable lines (empty when equal). */
 export function compareTexts(published: readonly string[], rebuilt: readonly string[]): string[] {
   const out: string[] = [];
-  if (published.length !== rebuilt.length) out.push(`pages: published ${published.length}, rebuilt ${rebuilt.length}`);
+  if (published.length !== rebuilt.length)
+    out.push(`pages: published ${published.length}, rebuilt ${rebuilt.length}`);
   for (let page = 0; page < Math.max(published.length, rebuilt.length) && out.length < 8; page++) {
     const a = (published[page] ?? '').split('\n').map(normalise).filter(Boolean);
     const b = (rebuilt[page] ?? '').split('\n').map(normalise).filter(Boolean);
     for (let line = 0; line < Math.max(a.length, b.length); line++) {
       if (a[line] === b[line]) continue;
-      out.push(`page ${page + 1}, line ${line + 1}:`, `  published: ${a[line] ?? '(nothing)'}`, `  rebuilt:   ${b[line] ?? '(nothing)'}`);
+      out.push(
+        `page ${page + 1}, line ${line + 1}:`,
+        `  published: ${a[line] ?? '(nothing)'}`,
+        `  rebuilt:   ${b[line] ?? '(nothing)'}`,
+      );
       break;
     }
   }
@@ -117,19 +162,29 @@ export function compareTexts(published: readonly string[], rebuilt: readonly str
 
 /** Whether a snapshot holds srida itself (the tool and the content in one repository). */
 function holdsTool(snapshotRoot: string): boolean {
-  return ['src/release/rebuild.ts', 'astro.config.mjs', 'package.json', 'bin/srida.mjs'].every((file) => existsSync(path.join(snapshotRoot, file)));
+  return ['src/release/rebuild.ts', 'astro.config.mjs', 'package.json', 'bin/srida.mjs'].every(
+    (file) => existsSync(path.join(snapshotRoot, file)),
+  );
 }
 
 /**
  * Rebuild with the tag's own srida: its `src/release/rebuild.ts` runs in a child Node (this
  * one, Node 24) with this checkout's `node_modules` linked in, as the packages are not in git.
  */
-async function rebuildInChild(snapshotRoot: string, options: RebuildOptions): Promise<PrintedReleasePdf> {
+async function rebuildInChild(
+  snapshotRoot: string,
+  options: RebuildOptions,
+): Promise<PrintedReleasePdf> {
   const modules = fileURLToPath(new URL('../../node_modules', import.meta.url));
-  if (!existsSync(path.join(snapshotRoot, 'node_modules'))) await symlink(modules, path.join(snapshotRoot, 'node_modules'), 'dir');
+  if (!existsSync(path.join(snapshotRoot, 'node_modules')))
+    await symlink(modules, path.join(snapshotRoot, 'node_modules'), 'dir');
   const script = path.join(snapshotRoot, 'src/release/rebuild.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, JSON.stringify(options)], { cwd: snapshotRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(process.execPath, [script, JSON.stringify(options)], {
+      cwd: snapshotRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
@@ -138,7 +193,12 @@ async function rebuildInChild(snapshotRoot: string, options: RebuildOptions): Pr
     child.on('close', (code) => {
       const line = /^@@srida-rebuild (.*)$/m.exec(stdout)?.[1];
       if (code === 0 && line) resolve(JSON.parse(line) as PrintedReleasePdf);
-      else reject(new Error(`Rebuilding with the tag's srida failed (exit ${code}):\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `Rebuilding with the tag's srida failed (exit ${code}):\n${stderr.trim().split('\n').slice(-15).join('\n')}`,
+          ),
+        );
     });
   });
 }

@@ -33,7 +33,9 @@ export const documentMetadataSchema = z
     shortTitle: z.string().min(1),
     editors: z.array(editorSchema).min(1),
     abstract: z.string().min(1),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as `en` or `en-GB`'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as `en` or `en-GB`'),
     version: z
       .string()
       .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'use a semantic version such as `1.0.0`'),
@@ -48,7 +50,11 @@ export const documentMetadataSchema = z
      * Works in the reference list without being cited, as Pandoc's `nocite`: `@key1, @key2`,
      * a list of keys, or `@*` for every entry of the bibliography.
      */
-    nocite: z.union([z.string(), z.array(z.string())], { error: 'write `"@key1, @key2"`, a list of keys, or `"@*"`' }).optional(),
+    nocite: z
+      .union([z.string(), z.array(z.string())], {
+        error: 'write `"@key1, @key2"`, a list of keys, or `"@*"`',
+      })
+      .optional(),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })

@@ -3,7 +3,10 @@ import { z } from 'astro/zod';
 /** A semantic version without build metadata: `1.0.0`, `1.1.0-rc.1`. */
 export const releaseVersionSchema = z
   .string()
-  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/, 'use a semantic version such as `1.0.0`');
+  .regex(
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/,
+    'use a semantic version such as `1.0.0`',
+  );
 
 /** `draft` is the edition for public consultation; `final` the adopted text. */
 export const releaseStageSchema = z.enum(['draft', 'final']);
@@ -15,7 +18,14 @@ export const releaseStageSchema = z.enum(['draft', 'final']);
 export const releaseDateSchema = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'write the date as `YYYY-MM-DD`, or `YYYY-MM` when the day is not known'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+        'write the date as `YYYY-MM-DD`, or `YYYY-MM` when the day is not known',
+      ),
+  );
 
 /** The public consultation on a draft: when, and how to respond. */
 export const consultationSchema = z
@@ -34,7 +44,12 @@ export const consultationSchema = z
   .strict();
 
 /** A DOI, bare (`10.5281/zenodo.123`), as citation tools expect it. */
-export const doiSchema = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'write the DOI bare, e.g. `10.5281/zenodo.1234567` (no `https://doi.org/`)');
+export const doiSchema = z
+  .string()
+  .regex(
+    /^10\.\d{4,9}\/\S+$/,
+    'write the DOI bare, e.g. `10.5281/zenodo.1234567` (no `https://doi.org/`)',
+  );
 
 /** One released file, with what proves it unchanged. */
 export const releasedFileSchema = z
@@ -47,7 +62,9 @@ export const releasedFileSchema = z
   .strict();
 
 /** The PDF of a release: a released file with its page count. */
-export const releasedPdfSchema = releasedFileSchema.extend({ pages: z.number().int().positive() }).strict();
+export const releasedPdfSchema = releasedFileSchema
+  .extend({ pages: z.number().int().positive() })
+  .strict();
 
 /** Details an editor writes before running `srida release` (typed once, here). */
 export const nextReleaseSchema = z

@@ -24,7 +24,9 @@ export interface BuildSiteOptions {
  * to it (the PDFs), then swap it in, so a failed build or print never leaves a half-written
  * site where the last good one was.
  */
-export async function buildSite(options: BuildSiteOptions): Promise<{ out: string; pages: number }> {
+export async function buildSite(
+  options: BuildSiteOptions,
+): Promise<{ out: string; pages: number }> {
   const out = path.resolve(options.out);
   const partial = `${out}.partial-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
@@ -37,7 +39,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
       outDir: partial,
       // Astro keeps its content store in the cache folder: one per content root and output, so
       // that builds running at the same time (tests, releases) never read each other's documents.
-      cacheDir: path.join(toolRoot, 'node_modules/.astro', `srida-${createHash('sha256').update(`${options.root}\0${out}`).digest('hex').slice(0, 12)}`),
+      cacheDir: path.join(
+        toolRoot,
+        'node_modules/.astro',
+        `srida-${createHash('sha256').update(`${options.root}\0${out}`).digest('hex').slice(0, 12)}`,
+      ),
       logLevel: options.quiet ? 'error' : 'warn',
       mode: 'production',
     });
@@ -46,7 +52,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     await rm(partial, { recursive: true, force: true });
     throw error;
   }
-  const hadOld = await rename(out, old).then(() => true, () => false);
+  const hadOld = await rename(out, old).then(
+    () => true,
+    () => false,
+  );
   await rename(partial, out);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return { out, pages: await countPages(out) };

@@ -28,24 +28,43 @@ export const statusLabels: Record<string, string> = {
 
 /** "3 June 2026" from "2026-06-03". */
 export function formatDate(iso: string, language = 'en'): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(language === 'en' ? 'en-GB' : language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Rewrite chapter-page links of one document into in-page anchors, for its single-page edition. */
 export function toSinglePage(html: string, document: SiteDocument): string {
-  return toInPageLinks(html, document.id, { chapterIds: new Set(document.chapters.map((chapter) => chapter.id)) });
+  return toInPageLinks(html, document.id, {
+    chapterIds: new Set(document.chapters.map((chapter) => chapter.id)),
+  });
 }
 
 /**
  * Roadmap items that relate to a chapter, to its sections or to its recommendations, each once,
  * with the place it relates to ("Section 5.2", "Priority P2", "this chapter").
  */
-export function relatedRoadmapItems(document: SiteDocument, chapter: AssembledChapter): { id: string; title: string; href: string; via: string }[] {
-  const backlinks = (document.extensions.roadmap as RoadmapDocumentData | undefined)?.backlinks ?? {};
+export function relatedRoadmapItems(
+  document: SiteDocument,
+  chapter: AssembledChapter,
+): { id: string; title: string; href: string; via: string }[] {
+  const backlinks =
+    (document.extensions.roadmap as RoadmapDocumentData | undefined)?.backlinks ?? {};
   const places: [string, string][] = [
     [chapter.id, 'this chapter'],
-    ...chapter.headings.map((h): [string, string] => [h.id, h.number ? `Section ${h.number}` : h.title]),
-    ...document.recommendations.filter((r) => r.chapterId === chapter.id).map((r): [string, string] => [r.id, `${document.metadata.recommendations.label} ${r.number}`]),
+    ...chapter.headings.map((h): [string, string] => [
+      h.id,
+      h.number ? `Section ${h.number}` : h.title,
+    ]),
+    ...document.recommendations
+      .filter((r) => r.chapterId === chapter.id)
+      .map((r): [string, string] => [
+        r.id,
+        `${document.metadata.recommendations.label} ${r.number}`,
+      ]),
   ];
   const seen = new Map<string, { id: string; title: string; href: string; via: string }>();
   for (const [id, via] of places) {

@@ -14,9 +14,17 @@ export interface InPageLinkOptions {
  * `/<doc>/<chapter>/#id` → `#id`, `/<doc>/<chapter>/` → `#<chapter>`. External links,
  * `mailto:` and in-page anchors are kept.
  */
-export function toInPageLinks(html: string, documentId: string, options: InPageLinkOptions): string {
+export function toInPageLinks(
+  html: string,
+  documentId: string,
+  options: InPageLinkOptions,
+): string {
   const own = `/${documentId}/`;
-  return html.replace(/(<a\b[^>]*?\shref=")([^"]*)(")/g, (_whole, before: string, href: string, after: string) => `${before}${rewrite(href, own, options)}${after}`);
+  return html.replace(
+    /(<a\b[^>]*?\shref=")([^"]*)(")/g,
+    (_whole, before: string, href: string, after: string) =>
+      `${before}${rewrite(href, own, options)}${after}`,
+  );
 }
 
 function rewrite(href: string, own: string, options: InPageLinkOptions): string {

@@ -6,7 +6,15 @@ import type { AstroIntegration } from 'astro';
 import { mediaFolders } from '../markdown/remark-figures.ts';
 import { contentRoot } from './content-root.ts';
 
-const types: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.pdf': 'application/pdf' };
+const types: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
+};
 
 /** Whether a file under a document folder is a media file (not a chapter or metadata). */
 function isMedia(name: string): boolean {
@@ -28,8 +36,17 @@ export function mediaIntegration(): AstroIntegration {
           if (!url.startsWith('/media/')) return next();
           const root = contentRoot();
           const file = path.normalize(path.join(root, url.slice('/media/'.length)));
-          if (!mediaFolders.some((folder) => file.startsWith(path.join(root, folder) + path.sep)) || !existsSync(file) || !statSync(file).isFile() || !isMedia(file)) return next();
-          response.setHeader('Content-Type', types[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+          if (
+            !mediaFolders.some((folder) => file.startsWith(path.join(root, folder) + path.sep)) ||
+            !existsSync(file) ||
+            !statSync(file).isFile() ||
+            !isMedia(file)
+          )
+            return next();
+          response.setHeader(
+            'Content-Type',
+            types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          );
           createReadStream(file).pipe(response);
         });
       },
@@ -39,7 +56,10 @@ export function mediaIntegration(): AstroIntegration {
         for (const folder of mediaFolders) {
           const from = path.join(root, folder);
           if (!existsSync(from)) continue;
-          await cp(from, path.join(out, folder), { recursive: true, filter: (source) => statSync(source).isDirectory() || isMedia(source) });
+          await cp(from, path.join(out, folder), {
+            recursive: true,
+            filter: (source) => statSync(source).isDirectory() || isMedia(source),
+          });
         }
       },
     },

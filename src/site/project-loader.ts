@@ -22,7 +22,8 @@ export function projectLoader(): Loader {
       const sync = async () => {
         const started = performance.now();
         const project = await assembleProject(root);
-        for (const diagnostic of collectDiagnostics(project.files)) logger.warn(formatDiagnostic(diagnostic));
+        for (const diagnostic of collectDiagnostics(project.files))
+          logger.warn(formatDiagnostic(diagnostic));
         const documents = toSiteDocuments(project);
         const keep = new Set(documents.map((d) => d.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
@@ -30,7 +31,9 @@ export function projectLoader(): Loader {
           const data = { ...document, position: index } as unknown as Record<string, unknown>;
           store.set({ id: document.id, data, digest: generateDigest(JSON.stringify(data)) });
         });
-        logger.info(`assembled ${documents.length} documents in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `assembled ${documents.length} documents in ${Math.round(performance.now() - started)} ms`,
+        );
       };
       await sync();
       if (!watcher) return;
@@ -40,7 +43,10 @@ export function projectLoader(): Loader {
       const onChange = (changed: string) => {
         if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
         clearTimeout(pending);
-        pending = setTimeout(() => void sync().catch((error: Error) => logger.error(error.message)), 50);
+        pending = setTimeout(
+          () => void sync().catch((error: Error) => logger.error(error.message)),
+          50,
+        );
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

@@ -6,7 +6,10 @@ const metadata = documentMetadataSchema.parse({
   title: 'Strategic Research, Innovation and Deployment Agenda',
   subtitle: 'A European compute & data continuum',
   shortTitle: 'SRIDA',
-  editors: [{ name: 'SPECTRUM Community of Practice' }, { name: 'Jane van der Berg', orcid: '0000-0002-1825-0097' }],
+  editors: [
+    { name: 'SPECTRUM Community of Practice' },
+    { name: 'Jane van der Berg', orcid: '0000-0002-1825-0097' },
+  ],
   abstract: 'One *short* paragraph.',
   language: 'en',
   version: '1.0.0',
@@ -61,6 +64,12 @@ describe('cite this document', () => {
       '',
     ]);
     expect(JSON.parse(cite.cslJson)).toEqual([cite.csl]);
-    expect(cite.csl).toMatchObject({ id: 'spectrum2026srida', type: 'report', issued: { 'date-parts': [[2026, 6, 3]] }, version: '1.0.0', publisher: 'SPECTRUM project' });
+    expect(cite.csl).toMatchObject({
+      id: 'spectrum2026srida',
+      type: 'report',
+      issued: { 'date-parts': [[2026, 6, 3]] },
+      version: '1.0.0',
+      publisher: 'SPECTRUM project',
+    });
   });
 });

@@ -3,12 +3,18 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearCitationCaches } from '../../src/citations/index.ts';
-import { diskCacheDir, knownSources, readResult, writeResult } from '../../src/citations/disk-cache.ts';
+import {
+  diskCacheDir,
+  knownSources,
+  readResult,
+  writeResult,
+} from '../../src/citations/disk-cache.ts';
 import type { FormatResult } from '../../src/citations/format-document.ts';
 import { assemble, chapter, documentYaml, html, makeProject } from './helpers.ts';
 
 const repository = path.resolve(import.meta.dirname, '../..');
-const bib = '@book{adams, author = {Adams, Ann}, title = {Alpha}, publisher = {P}, year = 2001}\n@book{baker, author = {Baker, Bo}, title = {Beta}, publisher = {P}, year = 2002}\n';
+const bib =
+  '@book{adams, author = {Adams, Ann}, title = {Alpha}, publisher = {P}, year = 2001}\n@book{baker, author = {Baker, Bo}, title = {Beta}, publisher = {P}, year = 2002}\n';
 
 /** A project whose root has a `node_modules` folder, so that it gets a disk cache. */
 async function project(body = '\nAs shown [@adams].\n') {
@@ -21,7 +27,8 @@ async function project(body = '\nAs shown [@adams].\n') {
   return { root, dir: path.join(root, 'node_modules/.cache/srida/citations') };
 }
 
-const files = (dir: string, extension: string) => readdirSync(dir).filter((name) => name.endsWith(extension));
+const files = (dir: string, extension: string) =>
+  readdirSync(dir).filter((name) => name.endsWith(extension));
 
 /** What a new process would see: nothing formatted in memory. */
 async function assembleAsNewProcess(root: string) {
@@ -47,7 +54,10 @@ describe('formatted citations kept on disk between processes', () => {
     const second = await assembleAsNewProcess(root);
     expect(html(second.project, 'doc', 'a')).toContain('Stored, 1999');
     // Another citation: another job, formatted by citeproc, stored beside the first.
-    writeFileSync(path.join(root, 'chapters/doc/01-a.md'), chapter('A', '\nAs shown [@adams; @baker].\n'));
+    writeFileSync(
+      path.join(root, 'chapters/doc/01-a.md'),
+      chapter('A', '\nAs shown [@adams; @baker].\n'),
+    );
     const third = await assembleAsNewProcess(root);
     expect(html(third.project, 'doc', 'a')).toContain('Adams, 2001');
     expect(html(third.project, 'doc', 'a')).toContain('Baker, 2002');
@@ -67,7 +77,10 @@ describe('formatted citations kept on disk between processes', () => {
   it('a change of style is a new result, not the stored one', async () => {
     const { root } = await project();
     await assembleAsNewProcess(root);
-    writeFileSync(path.join(root, 'chapters/doc/document.yaml'), documentYaml('Test Document', 'citationStyle: vancouver\n'));
+    writeFileSync(
+      path.join(root, 'chapters/doc/document.yaml'),
+      documentYaml('Test Document', 'citationStyle: vancouver\n'),
+    );
     const numeric = await assembleAsNewProcess(root);
     expect(html(numeric.project, 'doc', 'a')).toMatch(/>\(?1\)?</);
     expect(html(numeric.project, 'doc', 'a')).not.toContain('Adams, 2001');
@@ -81,7 +94,10 @@ describe('formatted citations kept on disk between processes', () => {
     expect(knownSources(dir, sources!.replace(/\.sources$/, ''))).toBe(true);
     expect(`${readFileSync(path.join(dir, sources!), 'utf8')}.json`).toBe(files(dir, '.json')[0]);
     // A prose edit: other sources, same citations; the same result serves both.
-    writeFileSync(path.join(root, 'chapters/doc/01-a.md'), chapter('A', '\nAs was shown [@adams].\n'));
+    writeFileSync(
+      path.join(root, 'chapters/doc/01-a.md'),
+      chapter('A', '\nAs was shown [@adams].\n'),
+    );
     await assembleAsNewProcess(root);
     expect(files(dir, '.sources')).toHaveLength(2);
     expect(files(dir, '.json')).toHaveLength(1);
@@ -110,7 +126,12 @@ describe('formatted citations kept on disk between processes', () => {
   it('keeps the 24 most recently used results', async () => {
     const { root } = await project();
     const dir = path.join(root, 'cache');
-    const result: FormatResult = { clusters: ['x'], bibliography: [], layout: { hangingIndent: false, secondFieldAlign: false, lineSpacing: 1, entrySpacing: 1 }, numbers: {} };
+    const result: FormatResult = {
+      clusters: ['x'],
+      bibliography: [],
+      layout: { hangingIndent: false, secondFieldAlign: false, lineSpacing: 1, entrySpacing: 1 },
+      numbers: {},
+    };
     const keys = Array.from({ length: 30 }, (_, index) => index.toString(16).padStart(40, '0'));
     for (const [index, key] of keys.entries()) {
       await writeResult(dir, key, result);
@@ -119,7 +140,9 @@ describe('formatted citations kept on disk between processes', () => {
       utimesSync(path.join(dir, `${key}.json`), time, time);
     }
     await writeResult(dir, 'f'.repeat(40), result);
-    expect(files(dir, '.json').sort()).toEqual([...keys.slice(7), 'f'.repeat(40)].map((key) => `${key}.json`).sort());
+    expect(files(dir, '.json').sort()).toEqual(
+      [...keys.slice(7), 'f'.repeat(40)].map((key) => `${key}.json`).sort(),
+    );
     expect(readResult(dir, keys[7]!)).toEqual(result);
     expect(readResult(dir, keys[0]!)).toBeUndefined();
   });
@@ -127,7 +150,11 @@ describe('formatted citations kept on disk between processes', () => {
   it('srida check writes the cache and a second run reads it, with the same report', async () => {
     const { root, dir } = await project('\nAs shown [@adams] and [@nobody].\n');
     const check = () => {
-      const run = spawnSync(process.execPath, [path.join(repository, 'bin/srida.mjs'), 'check', '--root', root], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(repository, 'bin/srida.mjs'), 'check', '--root', root],
+        { encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+      );
       expect(run.status).toBe(1);
       return `${run.stdout}${run.stderr}`;
     };

@@ -21,7 +21,9 @@ export function fixture(name: string): string {
 
 /** `line:column-line:column`. */
 function span(position: Citation['position']): string {
-  return position ? `${position.start.line}:${position.start.column}-${position.end.line}:${position.end.column}` : '?';
+  return position
+    ? `${position.start.line}:${position.start.column}-${position.end.line}:${position.end.column}`
+    : '?';
 }
 
 /**
@@ -29,7 +31,11 @@ function span(position: Citation['position']): string {
  * `normal 1:6-1:16 [see |doe2020@1:11|p.12:page| and more]`
  * (mode, place, then per item: prefix|key@place|locator:label|suffix; `-` marks suppress-author).
  */
-export function citationsIn(markdown: string): { strings: string[]; tree: Root; citations: Citation[] } {
+export function citationsIn(markdown: string): {
+  strings: string[];
+  tree: Root;
+  citations: Citation[];
+} {
   const tree = parseMarkdown(markdown);
   const citations = remarkCitations(tree, markdown);
   const strings = citations.map((citation) => {
@@ -44,16 +50,25 @@ export function citationsIn(markdown: string): { strings: string[]; tree: Root; 
 }
 
 /** Assemble a project with only the citations extension; messages with positions and rule ids. */
-export async function assemble(root: string): Promise<{ project: AssembledProject; messages: string[]; data: (documentId: string) => CitationsData }> {
+export async function assemble(root: string): Promise<{
+  project: AssembledProject;
+  messages: string[];
+  data: (documentId: string) => CitationsData;
+}> {
   const project = await assembleProject(root, { extensions: [createCitationsExtension()] });
-  const messages = collectDiagnostics(project.files).map((d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`);
-  const data = (documentId: string) => project.documents.find((d) => d.id === documentId)!.extensions.citations as CitationsData;
+  const messages = collectDiagnostics(project.files).map(
+    (d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`,
+  );
+  const data = (documentId: string) =>
+    project.documents.find((d) => d.id === documentId)!.extensions.citations as CitationsData;
   return { project, messages, data };
 }
 
 /** HTML of a chapter. */
 export function html(project: AssembledProject, documentId: string, chapterId: string): string {
-  const found = project.documents.find((d) => d.id === documentId)?.chapters.find((c) => c.id === chapterId);
+  const found = project.documents
+    .find((d) => d.id === documentId)
+    ?.chapters.find((c) => c.id === chapterId);
   if (!found) throw new Error(`no chapter ${documentId}/${chapterId}`);
   return found.html;
 }

@@ -8,31 +8,46 @@ describe('citation syntax (Pandoc forms)', () => {
   });
 
   it('[@a; @b]', () => {
-    expect(citationsIn('Both [@a; @b].').strings).toEqual(['normal 1:6-1:14 [|a@1:7||; |b@1:11||]']);
+    expect(citationsIn('Both [@a; @b].').strings).toEqual([
+      'normal 1:6-1:14 [|a@1:7||; |b@1:11||]',
+    ]);
   });
 
   it('[see @key, p. 12]: prefix and page locator', () => {
-    expect(citationsIn('Text [see @key, p. 12].').strings).toEqual(['normal 1:6-1:23 [see|key@1:11|12:page|]']);
+    expect(citationsIn('Text [see @key, p. 12].').strings).toEqual([
+      'normal 1:6-1:23 [see|key@1:11|12:page|]',
+    ]);
   });
 
   it('[@key, pp. 3-5; @other, chap. 2]: locators per item', () => {
-    expect(citationsIn('[@key, pp. 3-5; @other, chap. 2]').strings).toEqual(['normal 1:1-1:33 [|key@1:2|3-5:page|; |other@1:17|2:chapter|]']);
+    expect(citationsIn('[@key, pp. 3-5; @other, chap. 2]').strings).toEqual([
+      'normal 1:1-1:33 [|key@1:2|3-5:page|; |other@1:17|2:chapter|]',
+    ]);
   });
 
   it('[-@key]: suppressed author', () => {
-    expect(citationsIn('Doe says [-@doe2020].').strings).toEqual(['normal 1:10-1:21 [|-doe2020@1:11||]']);
+    expect(citationsIn('Doe says [-@doe2020].').strings).toEqual([
+      'normal 1:10-1:21 [|-doe2020@1:11||]',
+    ]);
   });
 
   it('narrative @key', () => {
-    expect(citationsIn('As @doe2020 shows.').strings).toEqual(['narrative 1:4-1:12 [|doe2020@1:4||]']);
+    expect(citationsIn('As @doe2020 shows.').strings).toEqual([
+      'narrative 1:4-1:12 [|doe2020@1:4||]',
+    ]);
   });
 
   it('narrative @key [p. 4]', () => {
-    expect(citationsIn('@doe2020 [p. 4] shows it.').strings).toEqual(['narrative 1:1-1:16 [|doe2020@1:1|4:page|]']);
+    expect(citationsIn('@doe2020 [p. 4] shows it.').strings).toEqual([
+      'narrative 1:1-1:16 [|doe2020@1:1|4:page|]',
+    ]);
   });
 
   it('keys may contain `:._-/`; a trailing `.` or `,` ends the key', () => {
-    expect(citationsIn('See @doe:2020_a.b-c/d, and @x.y.').strings).toEqual(['narrative 1:5-1:22 [|doe:2020_a.b-c/d@1:5||]', 'narrative 1:28-1:32 [|x.y@1:28||]']);
+    expect(citationsIn('See @doe:2020_a.b-c/d, and @x.y.').strings).toEqual([
+      'narrative 1:5-1:22 [|doe:2020_a.b-c/d@1:5||]',
+      'narrative 1:28-1:32 [|x.y@1:28||]',
+    ]);
   });
 
   it('`@{…}` keys with any characters', () => {
@@ -40,19 +55,26 @@ describe('citation syntax (Pandoc forms)', () => {
   });
 
   it('suffix with formatting: [see *this* @key, sec. 3.4 and *passim*]', () => {
-    expect(citationsIn('[see *this* @key, sec. 3.4 and *passim*]').strings).toEqual(['normal 1:1-1:41 [see <i>this</i>|key@1:13|3.4:section| and <i>passim</i>]']);
+    expect(citationsIn('[see *this* @key, sec. 3.4 and *passim*]').strings).toEqual([
+      'normal 1:1-1:41 [see <i>this</i>|key@1:13|3.4:section| and <i>passim</i>]',
+    ]);
   });
 
   it('prefix and suffix text is passed as written (citeproc escapes it)', () => {
-    expect(citationsIn('[R&D <3 @key, `code` & more]').strings).toEqual(['normal 1:1-1:29 [R&D <3|key@1:9||, code & more]']);
+    expect(citationsIn('[R&D <3 @key, `code` & more]').strings).toEqual([
+      'normal 1:1-1:29 [R&D <3|key@1:9||, code & more]',
+    ]);
   });
 
   it('a suffix that is not a locator stays a suffix', () => {
-    expect(citationsIn('[@key, emphasis added]').strings).toEqual(['normal 1:1-1:23 [|key@1:2||, emphasis added]']);
+    expect(citationsIn('[@key, emphasis added]').strings).toEqual([
+      'normal 1:1-1:23 [|key@1:2||, emphasis added]',
+    ]);
   });
 
   it('in a block quote, a table cell, a footnote and a heading, with positions', () => {
-    const markdown = '## Title [@h]\n\n> quoted\n> [@q]\n\n| a |\n| - |\n| [@cell] |\n\nText.[^1]\n\n[^1]: Note [@note].\n';
+    const markdown =
+      '## Title [@h]\n\n> quoted\n> [@q]\n\n| a |\n| - |\n| [@cell] |\n\nText.[^1]\n\n[^1]: Note [@note].\n';
     expect(citationsIn(markdown).strings).toEqual([
       'normal 1:10-1:14 [|h@1:11||]',
       'normal 4:3-4:7 [|q@4:4||]',
@@ -70,7 +92,8 @@ describe('citation syntax (Pandoc forms)', () => {
 
 describe('what is not a citation', () => {
   it('e-mail addresses, `\\@`, inline code, cross-references and link text', () => {
-    const markdown = 'Mail jane@example.org or jane.doe@cern.ch; \\@handle; `@code` and `[@code]`; [](#sec-a), [](blueprint#x), [link @x](https://example.org).\n';
+    const markdown =
+      'Mail jane@example.org or jane.doe@cern.ch; \\@handle; `@code` and `[@code]`; [](#sec-a), [](blueprint#x), [link @x](https://example.org).\n';
     expect(citationsIn(markdown).strings).toEqual([]);
   });
 
@@ -85,7 +108,9 @@ describe('what is not a citation', () => {
   it('the text around citations is kept', () => {
     const { tree } = citationsIn('Before [@a] after *em* @b end.');
     const paragraph = tree.children[0] as { children: { type: string; value?: string }[] };
-    expect(paragraph.children.map((child) => (child.type === 'text' ? child.value : `<${child.type}>`))).toEqual(['Before ', '<citation>', ' after ', '<emphasis>', ' ', '<citation>', ' end.']);
+    expect(
+      paragraph.children.map((child) => (child.type === 'text' ? child.value : `<${child.type}>`)),
+    ).toEqual(['Before ', '<citation>', ' after ', '<emphasis>', ' ', '<citation>', ' end.']);
   });
 });
 

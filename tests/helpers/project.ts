@@ -36,15 +36,25 @@ export async function makeProject(files: Record<string, string | Uint8Array>): P
 }
 
 /** Assemble a project and list its messages as `path:line:column: reason [rule]`. */
-export async function assembleWithMessages(root: string): Promise<{ project: AssembledProject; messages: string[] }> {
+export async function assembleWithMessages(
+  root: string,
+): Promise<{ project: AssembledProject; messages: string[] }> {
   const project = await assembleProject(root);
-  const messages = collectDiagnostics(project.files).map((d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`);
+  const messages = collectDiagnostics(project.files).map(
+    (d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`,
+  );
   return { project, messages };
 }
 
 /** HTML of one chapter of an assembled project. */
-export function chapterHtml(project: AssembledProject, documentId: string, chapterId: string): string {
-  const html = project.documents.find((d) => d.id === documentId)?.chapters.find((c) => c.id === chapterId)?.html;
+export function chapterHtml(
+  project: AssembledProject,
+  documentId: string,
+  chapterId: string,
+): string {
+  const html = project.documents
+    .find((d) => d.id === documentId)
+    ?.chapters.find((c) => c.id === chapterId)?.html;
   if (html === undefined) throw new Error(`no chapter ${documentId}/${chapterId}`);
   return html;
 }

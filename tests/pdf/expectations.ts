@@ -12,7 +12,9 @@ export function headingLine(number: string, title: string): string {
 export function expectedOutline(document: AssembledDocument): { title: string; kids: unknown[] }[] {
   return document.chapters.map((chapter) => {
     const top = { title: headingLine(chapter.number, chapter.title), kids: [] as unknown[] };
-    const stack: { depth: number; node: { title: string; kids: unknown[] } }[] = [{ depth: 1, node: top }];
+    const stack: { depth: number; node: { title: string; kids: unknown[] } }[] = [
+      { depth: 1, node: top },
+    ];
     for (const heading of chapter.headings) {
       const node = { title: headingLine(heading.number, heading.title), kids: [] as unknown[] };
       while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop();
@@ -38,22 +40,55 @@ export interface ExpectedEntry {
 }
 
 /** Every contents and list entry of a document (chapters, `##` sections, priorities, figures, tables). */
-export function expectedEntries(document: AssembledDocument, targets: readonly Target[]): ExpectedEntry[] {
+export function expectedEntries(
+  document: AssembledDocument,
+  targets: readonly Target[],
+): ExpectedEntry[] {
   const entries: ExpectedEntry[] = [];
   const line = (text: string) => (lines: readonly string[]) => lines.includes(text);
   const { label } = document.metadata.recommendations;
-  if (document.recommendations.length) entries.push({ id: 'print-list-recommendations', text: `List of ${plural(label).toLowerCase()}`, isOn: line(`List of ${plural(label).toLowerCase()}`) });
-  if (document.figures.length) entries.push({ id: 'print-list-figures', text: 'List of figures', isOn: line('List of figures') });
-  if (document.tables.length) entries.push({ id: 'print-list-tables', text: 'List of tables', isOn: line('List of tables') });
+  if (document.recommendations.length)
+    entries.push({
+      id: 'print-list-recommendations',
+      text: `List of ${plural(label).toLowerCase()}`,
+      isOn: line(`List of ${plural(label).toLowerCase()}`),
+    });
+  if (document.figures.length)
+    entries.push({
+      id: 'print-list-figures',
+      text: 'List of figures',
+      isOn: line('List of figures'),
+    });
+  if (document.tables.length)
+    entries.push({ id: 'print-list-tables', text: 'List of tables', isOn: line('List of tables') });
   for (const chapter of document.chapters) {
-    entries.push({ id: chapter.id, text: headingLine(chapter.number, chapter.title), isOn: line(headingLine(chapter.number, chapter.title)) });
+    entries.push({
+      id: chapter.id,
+      text: headingLine(chapter.number, chapter.title),
+      isOn: line(headingLine(chapter.number, chapter.title)),
+    });
     for (const heading of chapter.headings.filter((h) => h.depth === 2)) {
-      entries.push({ id: heading.id, text: headingLine(heading.number, heading.title), isOn: line(headingLine(heading.number, heading.title)) });
+      entries.push({
+        id: heading.id,
+        text: headingLine(heading.number, heading.title),
+        isOn: line(headingLine(heading.number, heading.title)),
+      });
     }
   }
   for (const target of targets) {
-    if (target.kind === 'recommendation') entries.push({ id: target.id, text: `${target.number} ${target.title}`, isOn: (lines) => lines.some((l) => l.includes(`${target.label} ${target.number} ${target.title}`)) });
-    if (target.kind === 'figure' || target.kind === 'table') entries.push({ id: target.id, text: `${target.number} ${shortCaption(target.title)}`, isOn: (lines) => lines.some((l) => l.startsWith(`${target.label} ${target.number}.`)) });
+    if (target.kind === 'recommendation')
+      entries.push({
+        id: target.id,
+        text: `${target.number} ${target.title}`,
+        isOn: (lines) =>
+          lines.some((l) => l.includes(`${target.label} ${target.number} ${target.title}`)),
+      });
+    if (target.kind === 'figure' || target.kind === 'table')
+      entries.push({
+        id: target.id,
+        text: `${target.number} ${shortCaption(target.title)}`,
+        isOn: (lines) => lines.some((l) => l.startsWith(`${target.label} ${target.number}.`)),
+      });
   }
   return entries;
 }
@@ -73,7 +108,10 @@ export function targetIsOn(target: Target): (lines: readonly string[]) => boolea
 }
 
 /** The running header line of a chapter's pages: short title, then the chapter. */
-export function headerLine(shortTitle: string, chapter: { kind: string; number: string; title: string }): string {
+export function headerLine(
+  shortTitle: string,
+  chapter: { kind: string; number: string; title: string },
+): string {
   return `${shortTitle} ${runningTitle(chapter)}`;
 }
 
@@ -81,7 +119,11 @@ export function headerLine(shortTitle: string, chapter: { kind: string; number: 
  * Find each entry's page number in the contents pages: the line that starts with the entry's
  * text and ends with a number. Returns id → number (missing when the line or its number is).
  */
-export function readContents(pages: readonly (readonly string[])[], entries: readonly ExpectedEntry[], lastFrontPage: number): Map<string, number> {
+export function readContents(
+  pages: readonly (readonly string[])[],
+  entries: readonly ExpectedEntry[],
+  lastFrontPage: number,
+): Map<string, number> {
   const found = new Map<string, number>();
   const lines = pages.slice(1, lastFrontPage).flat();
   for (const entry of entries) {

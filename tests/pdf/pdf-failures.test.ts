@@ -13,18 +13,35 @@ let built: string;
 
 beforeAll(async () => {
   built = path.join(await temporary('srida-pdf-fail-'), 'dist');
-  const result = await buildSite(['--root', path.join(toolRoot, 'tests/fixtures/basic'), '--out', built, '--no-pdf', '--quiet']);
+  const result = await buildSite([
+    '--root',
+    path.join(toolRoot, 'tests/fixtures/basic'),
+    '--out',
+    built,
+    '--no-pdf',
+    '--quiet',
+  ]);
   expect(result.code, result.stdout + result.stderr).toBe(0);
 });
 
 afterAll(removeTemporary);
 
 /** A copy of the built site with a good PDF of `beta` in it; `inject` is added to beta's print page. */
-async function siteWithGoodPdf(): Promise<{ site: string; pdf: string; bytes: Buffer; mtime: number }> {
+async function siteWithGoodPdf(): Promise<{
+  site: string;
+  pdf: string;
+  bytes: Buffer;
+  mtime: number;
+}> {
   const site = path.join(await temporary('srida-pdf-fail-'), 'dist');
   await cp(built, site, { recursive: true });
   const [printed] = await printPdfs({ site, documents: ['beta'] });
-  return { site, pdf: printed!.file, bytes: await readFile(printed!.file), mtime: (await stat(printed!.file)).mtimeMs };
+  return {
+    site,
+    pdf: printed!.file,
+    bytes: await readFile(printed!.file),
+    mtime: (await stat(printed!.file)).mtimeMs,
+  };
 }
 
 async function inject(site: string, html: string) {
@@ -42,25 +59,37 @@ describe('a failed print', () => {
   test('a request that leaves the machine is blocked, named in the error, and fails the print; the previous PDF stays', async () => {
     const good = await siteWithGoodPdf();
     await inject(good.site, '<img src="https://fonts.example.com/remote-logo.png" alt="">');
-    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch((e: unknown) => e);
+    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PdfError);
-    expect((error as PdfError).problems).toContainEqual(expect.stringContaining('blocked request to https://fonts.example.com/remote-logo.png'));
+    expect((error as PdfError).problems).toContainEqual(
+      expect.stringContaining('blocked request to https://fonts.example.com/remote-logo.png'),
+    );
     await expectUntouched(good);
   });
 
   test('an error thrown by a script of the page fails the print with its message', async () => {
     const good = await siteWithGoodPdf();
     await inject(good.site, '<script>throw new Error("boom in the print page")</script>');
-    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch((e: unknown) => e);
-    expect((error as PdfError).problems).toContainEqual(expect.stringContaining('boom in the print page'));
+    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as PdfError).problems).toContainEqual(
+      expect.stringContaining('boom in the print page'),
+    );
     await expectUntouched(good);
   });
 
   test('a missing file of the site (HTTP 404) fails the print with its URL', async () => {
     const good = await siteWithGoodPdf();
     await inject(good.site, '<img src="/media/missing-figure.svg" alt="gone">');
-    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch((e: unknown) => e);
-    expect((error as PdfError).problems).toContainEqual(expect.stringMatching(/HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/media\/missing-figure\.svg/));
+    const error = await printPdfs({ site: good.site, documents: ['beta'] }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as PdfError).problems).toContainEqual(
+      expect.stringMatching(/HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/media\/missing-figure\.svg/),
+    );
     await expectUntouched(good);
   });
 
@@ -93,7 +122,13 @@ describe('what the printer is asked to print', () => {
 
   test('srida build --no-pdf keeps the PDFs of the previous build, so the download links still work', async () => {
     const good = await siteWithGoodPdf();
-    const result = await buildSite(['--root', path.join(toolRoot, 'tests/fixtures/basic'), '--out', good.site, '--no-pdf']);
+    const result = await buildSite([
+      '--root',
+      path.join(toolRoot, 'tests/fixtures/basic'),
+      '--out',
+      good.site,
+      '--no-pdf',
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('kept the PDFs of the previous build');
     expect(Buffer.compare(await readFile(good.pdf), good.bytes)).toBe(0);

@@ -6,12 +6,39 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import type { PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assembleProject, type AssembledDocument, type AssembledProject } from '../../src/assemble/assemble-project.ts';
+import {
+  assembleProject,
+  type AssembledDocument,
+  type AssembledProject,
+} from '../../src/assemble/assemble-project.ts';
 import { printPdfs } from '../../src/pdf/print-pdfs.ts';
-import { expectedEntries, expectedOutline, headerLine, headingLine, outlineTitles, readContents, targetIsOn } from './expectations.ts';
-import { buildSite, keepForRemoval, links, makePdfFixture, outline, pageTexts, pdfInfo, removeTemporary, temporary, tool, toolRoot, wordBoxes, type OutlineNode } from './helpers.ts';
+import {
+  expectedEntries,
+  expectedOutline,
+  headerLine,
+  headingLine,
+  outlineTitles,
+  readContents,
+  targetIsOn,
+} from './expectations.ts';
+import {
+  buildSite,
+  keepForRemoval,
+  links,
+  makePdfFixture,
+  outline,
+  pageTexts,
+  pdfInfo,
+  removeTemporary,
+  temporary,
+  tool,
+  toolRoot,
+  wordBoxes,
+  type OutlineNode,
+} from './helpers.ts';
 
 let root: string;
 let site: string;
@@ -41,7 +68,11 @@ beforeAll(async () => {
 afterAll(removeTemporary);
 
 /** First page of each chapter, from the bookmarks (checked against the text below). */
-function chapterRanges(): { chapter: AssembledDocument['chapters'][number]; first: number; last: number }[] {
+function chapterRanges(): {
+  chapter: AssembledDocument['chapters'][number];
+  first: number;
+  last: number;
+}[] {
   return alpha.chapters.map((chapter, index) => ({
     chapter,
     first: bookmarks[index]!.page,
@@ -51,7 +82,10 @@ function chapterRanges(): { chapter: AssembledDocument['chapters'][number]; firs
 
 describe('srida build prints the PDFs after the site', () => {
   test('one PDF per document, named spectrum-<doc>-v<version>.pdf, nothing else in pdf/', async () => {
-    expect((await readdir(path.join(site, 'pdf'))).sort()).toEqual(['spectrum-alpha-v0.1.0.pdf', 'spectrum-beta-v0.2.0.pdf']);
+    expect((await readdir(path.join(site, 'pdf'))).sort()).toEqual([
+      'spectrum-alpha-v0.1.0.pdf',
+      'spectrum-beta-v0.2.0.pdf',
+    ]);
     expect(buildOutput).toContain('2 PDFs written');
     expect(buildOutput).not.toContain('print 1'); // CI=true: no progress lines
   });
@@ -63,7 +97,8 @@ describe('srida build prints the PDFs after the site', () => {
     expect(total).toBeGreaterThanOrEqual(15);
     expect(total).toBeLessThanOrEqual(40);
     expect(pages[0]!.some((l) => /^\d+ \/ \d+$/.test(l))).toBe(false);
-    for (let n = 2; n <= total; n++) expect(pages[n - 1]!.at(-1), `page ${n}`).toBe(`${n} / ${total}`);
+    for (let n = 2; n <= total; n++)
+      expect(pages[n - 1]!.at(-1), `page ${n}`).toBe(`${n} / ${total}`);
     expect(Number((await pdfInfo(betaPdf)).Pages)).toBeGreaterThanOrEqual(3);
   });
 });
@@ -88,10 +123,14 @@ describe('metadata and accessibility', () => {
     expect(preferences.lookup(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
     expect(info.lookup(PDFName.of('Version'), PDFString).decodeText()).toBe('0.1.0');
-    const xmp = new TextDecoder().decode((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents);
+    const xmp = new TextDecoder().decode(
+      (pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents,
+    );
     expect(xmp).toContain('<rdf:li xml:lang="x-default">Alpha Document</rdf:li>');
     expect(xmp).toContain('<xmpMM:VersionID>0.1.0</xmpMM:VersionID>');
-    expect(pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).lookup(PDFName.of('Marked'))?.toString()).toBe('true');
+    expect(
+      pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).lookup(PDFName.of('Marked'))?.toString(),
+    ).toBe('true');
   });
 
   test('every font is embedded, and the text is set in the fonts the project ships', async () => {
@@ -104,7 +143,10 @@ describe('metadata and accessibility', () => {
   });
 
   test('qpdf --check finds no problems', async () => {
-    for (const file of [alphaPdf, betaPdf]) expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+    for (const file of [alphaPdf, betaPdf])
+      expect(await tool('qpdf', ['--check', file])).toContain(
+        'No syntax or stream encoding errors',
+      );
   });
 
   test('figures carry their alt text in the tag tree', async () => {
@@ -114,7 +156,9 @@ describe('metadata and accessibility', () => {
 
   test('nothing is painted outside tagged content or an artifact (running headers and folios are artifacts)', async () => {
     const text = await tool('qpdf', ['--qdf', '--object-streams=disable', alphaPdf, '-']);
-    const streams = [...text.matchAll(/%% Contents for page (\d+)\n[\s\S]*?\nstream\n([\s\S]*?)\nendstream/g)];
+    const streams = [
+      ...text.matchAll(/%% Contents for page (\d+)\n[\s\S]*?\nstream\n([\s\S]*?)\nendstream/g),
+    ];
     expect(streams.length).toBe(pages.length);
     for (const [, page, content] of streams) {
       let depth = 0;
@@ -131,9 +175,25 @@ describe('metadata and accessibility', () => {
 
   test('text comes out in reading order (pdftotext)', () => {
     const lines = pages.flat();
-    const order = ['Contents', 'Summary', '1 Introduction', 'Some text with a footnote.1', '1.1 Scope', '1.1.1 Details', 'Figure 1.1. The diagram caption.', 'Table 1.1. Numbers we use.', '1.2 Scope', 'Priority P1 Do the first thing', '2 Federation in depth', 'A Extra material'];
+    const order = [
+      'Contents',
+      'Summary',
+      '1 Introduction',
+      'Some text with a footnote.1',
+      '1.1 Scope',
+      '1.1.1 Details',
+      'Figure 1.1. The diagram caption.',
+      'Table 1.1. Numbers we use.',
+      '1.2 Scope',
+      'Priority P1 Do the first thing',
+      '2 Federation in depth',
+      'A Extra material',
+    ];
     const at = order.map((line) => lines.indexOf(line));
-    expect(at.every((index) => index >= 0), JSON.stringify(Object.fromEntries(order.map((l, i) => [l, at[i]])))).toBe(true);
+    expect(
+      at.every((index) => index >= 0),
+      JSON.stringify(Object.fromEntries(order.map((l, i) => [l, at[i]]))),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
@@ -144,7 +204,9 @@ describe('metadata and accessibility', () => {
       for (const word of page.words) {
         // 1 pt of slack: Chromium's A4 is 594.96 pt wide, 0.3 pt less than A4.
         expect(word.xMin, `page ${index + 1}: ${word.text}`).toBeGreaterThanOrEqual(margin - 1);
-        expect(word.xMax, `page ${index + 1}: ${word.text}`).toBeLessThanOrEqual(page.width - margin + 1);
+        expect(word.xMax, `page ${index + 1}: ${word.text}`).toBeLessThanOrEqual(
+          page.width - margin + 1,
+        );
         expect(word.yMin, `page ${index + 1}: ${word.text}`).toBeGreaterThanOrEqual(0);
         expect(word.yMax, `page ${index + 1}: ${word.text}`).toBeLessThanOrEqual(page.height);
       }
@@ -155,7 +217,15 @@ describe('metadata and accessibility', () => {
 describe('book layout', () => {
   test('the cover shows title, version, status, date, editors and the funding statement, and is no heading', () => {
     const cover = pages[0]!.join('\n');
-    for (const text of ['Alpha Document', 'Version 0.1.0', 'Status Draft', 'Date 15 January 2026', 'Editors Test Editor', "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement", 'No 101131550']) {
+    for (const text of [
+      'Alpha Document',
+      'Version 0.1.0',
+      'Status Draft',
+      'Date 15 January 2026',
+      'Editors Test Editor',
+      "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement",
+      'No 101131550',
+    ]) {
       expect(cover).toContain(text);
     }
     expect(bookmarks.map((b) => b.title)).not.toContain('Alpha Document');
@@ -188,16 +258,29 @@ describe('book layout', () => {
   test('each chapter opens a new page, and the running header of every one of its pages names it', () => {
     for (const { chapter, first, last } of chapterRanges()) {
       expect(first <= last, chapter.id).toBe(true);
-      expect(pages[first - 1]!.slice(0, 3), chapter.id).toContain(headingLine(chapter.number, chapter.title));
-      if (first > 1) expect(pages[first - 2], `${chapter.id}: previous page`).not.toContain(headingLine(chapter.number, chapter.title));
+      expect(pages[first - 1]!.slice(0, 3), chapter.id).toContain(
+        headingLine(chapter.number, chapter.title),
+      );
+      if (first > 1)
+        expect(pages[first - 2], `${chapter.id}: previous page`).not.toContain(
+          headingLine(chapter.number, chapter.title),
+        );
       for (let page = first; page <= last; page++) {
-        expect(pages[page - 1]![0], `${chapter.id}, page ${page}`).toBe(headerLine('Alpha', chapter));
+        expect(pages[page - 1]![0], `${chapter.id}, page ${page}`).toBe(
+          headerLine('Alpha', chapter),
+        );
       }
     }
   });
 
   test('a long table breaks between rows and repeats its header row on the next page', () => {
-    const withRows = pages.map((lines, index) => ({ index, rows: lines.filter((l) => /^Item \d+ /.test(l)).length, header: lines.includes('Item Kind Value') })).filter((p) => p.rows > 0);
+    const withRows = pages
+      .map((lines, index) => ({
+        index,
+        rows: lines.filter((l) => /^Item \d+ /.test(l)).length,
+        header: lines.includes('Item Kind Value'),
+      }))
+      .filter((p) => p.rows > 0);
     expect(withRows.length).toBeGreaterThanOrEqual(2);
     for (const page of withRows) expect(page.header, `page ${page.index + 1}`).toBe(true);
     expect(withRows.reduce((n, p) => n + p.rows, 0)).toBe(70);
@@ -215,7 +298,10 @@ describe('links', () => {
       expect(link.destPage, `#${link.dest} resolves`).toBeDefined();
       const target = targets.get(link.dest!);
       if (!target) continue;
-      expect(targetIsOn(target)(pages[link.destPage! - 1]!), `#${link.dest} (page ${link.page}) → page ${link.destPage}`).toBe(true);
+      expect(
+        targetIsOn(target)(pages[link.destPage! - 1]!),
+        `#${link.dest} (page ${link.page}) → page ${link.destPage}`,
+      ).toBe(true);
       checked += 1;
     }
     expect(checked).toBeGreaterThan(25);
@@ -237,7 +323,10 @@ describe('links', () => {
 describe('reproducible prints', () => {
   test('printing the same site twice gives the same bytes', async () => {
     const date = new Date('2026-06-03T00:00:00Z');
-    const [first, second] = [await temporary('srida-pdf-again-'), await temporary('srida-pdf-again-')];
+    const [first, second] = [
+      await temporary('srida-pdf-again-'),
+      await temporary('srida-pdf-again-'),
+    ];
     const one = await printPdfs({ site, outDir: first, date });
     const two = await printPdfs({ site, outDir: second, date });
     expect(two.map((p) => path.basename(p.file))).toEqual(one.map((p) => path.basename(p.file)));
@@ -264,26 +353,32 @@ describe('two-sided printing', () => {
     expect(duplexPages[1]).toEqual([]); // back of the cover
     expect(duplexPages[2]).toContain('Contents');
     for (const node of duplexOutline) expect(node.page % 2, node.title).toBe(1);
-    const blanks = duplexPages.map((lines, index) => (lines.length === 0 ? index + 1 : 0)).filter(Boolean);
+    const blanks = duplexPages
+      .map((lines, index) => (lines.length === 0 ? index + 1 : 0))
+      .filter(Boolean);
     expect(blanks.length).toBeGreaterThanOrEqual(2);
-    for (const blank of blanks) expect(duplexPages[blank]!.length, `page after blank ${blank}`).toBeGreaterThan(0);
+    for (const blank of blanks)
+      expect(duplexPages[blank]!.length, `page after blank ${blank}`).toBeGreaterThan(0);
   });
 
   test('contents page numbers stay right with the blank pages', () => {
     const entries = expectedEntries(alpha, project.registry.ofDocument('alpha'));
     const numbers = readContents(duplexPages, entries, duplexOutline[0]!.page - 1);
     expect(numbers.size).toBe(entries.length);
-    for (const entry of entries) expect(entry.isOn(duplexPages[numbers.get(entry.id)! - 1] ?? []), entry.text).toBe(true);
+    for (const entry of entries)
+      expect(entry.isOn(duplexPages[numbers.get(entry.id)! - 1] ?? []), entry.text).toBe(true);
   });
 
   test('folios sit on the outer side: left on even pages, right on odd ones', async () => {
     const boxes = await wordBoxes(duplexPdf);
-    const folioStart = (page: number) => boxes[page - 1]!.words.filter((w) => /^\d+$/.test(w.text)).at(-2)!;
+    const folioStart = (page: number) =>
+      boxes[page - 1]!.words.filter((w) => /^\d+$/.test(w.text)).at(-2)!;
     const total = boxes.length;
     for (const page of [4, 5, total - 1, total].filter((p) => duplexPages[p - 1]!.length > 0)) {
       const start = folioStart(page);
       expect(start.text, `page ${page}`).toBe(String(page));
-      if (page % 2 === 0) expect(start.xMin, `page ${page}`).toBeLessThan(boxes[page - 1]!.width / 3);
+      if (page % 2 === 0)
+        expect(start.xMin, `page ${page}`).toBeLessThan(boxes[page - 1]!.width / 3);
       else expect(start.xMin, `page ${page}`).toBeGreaterThan(boxes[page - 1]!.width / 2);
     }
   });
@@ -293,7 +388,11 @@ describe('Ctrl-C', () => {
   test('SIGINT during a print closes the browser, removes its profile, exits 130 and leaves the PDFs as they were', async () => {
     const before = await readFile(alphaPdf);
     const folder = await temporary('srida-pdf-sigint-');
-    const child = spawn(process.execPath, [path.join(toolRoot, 'bin/srida.mjs'), 'pdf', '--out', site], { env: { ...process.env, TMPDIR: folder, CI: '' } });
+    const child = spawn(
+      process.execPath,
+      [path.join(toolRoot, 'bin/srida.mjs'), 'pdf', '--out', site],
+      { env: { ...process.env, TMPDIR: folder, CI: '' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -317,7 +416,8 @@ function browsersUsing(folder: string): string[] {
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      if (readFileSync(path.join('/proc', pid, 'cmdline'), 'utf8').includes(folder)) found.push(pid);
+      if (readFileSync(path.join('/proc', pid, 'cmdline'), 'utf8').includes(folder))
+        found.push(pid);
     } catch {
       // the process ended meanwhile
     }

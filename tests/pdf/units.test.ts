@@ -7,7 +7,13 @@ import { PdfError, isTransient } from '../../src/pdf/errors.ts';
 import { pdfFileName, pdfHref } from '../../src/pdf/file-name.ts';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { markedContent, wrapUntagged } from '../../src/pdf/mark-artifacts.ts';
-import { duplexPageRules, pageRules, plural, runningTitle, shortCaption } from '../../src/pdf/print-edition.ts';
+import {
+  duplexPageRules,
+  pageRules,
+  plural,
+  runningTitle,
+  shortCaption,
+} from '../../src/pdf/print-edition.ts';
 import { toPrintHtml } from '../../src/pdf/print-links.ts';
 import { RawPdf, UnsupportedPdf, readString } from '../../src/pdf/raw-pdf.ts';
 import { readPageLayout } from '../../src/pdf/read-destinations.ts';
@@ -24,18 +30,40 @@ describe('file names', () => {
 describe('findBrowser', () => {
   const none = () => false;
   test('PUPPETEER_EXECUTABLE_PATH first', async () => {
-    const found = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/opt/chrome' }, isExecutable: (f) => f === '/opt/chrome' || f === '/usr/bin/chromium' });
+    const found = await findBrowser({
+      env: { PUPPETEER_EXECUTABLE_PATH: '/opt/chrome' },
+      isExecutable: (f) => f === '/opt/chrome' || f === '/usr/bin/chromium',
+    });
     expect(found).toEqual({ executablePath: '/opt/chrome', source: 'PUPPETEER_EXECUTABLE_PATH' });
   });
   test('a PUPPETEER_EXECUTABLE_PATH that is not there is an error, not a silent fallback', async () => {
-    await expect(findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/nope' }, isExecutable: (f) => f === '/usr/bin/chromium' })).rejects.toThrow('`PUPPETEER_EXECUTABLE_PATH` is `/nope`');
+    await expect(
+      findBrowser({
+        env: { PUPPETEER_EXECUTABLE_PATH: '/nope' },
+        isExecutable: (f) => f === '/usr/bin/chromium',
+      }),
+    ).rejects.toThrow('`PUPPETEER_EXECUTABLE_PATH` is `/nope`');
   });
-  test('then a system Chromium, then Puppeteer\'s download', async () => {
-    expect(await findBrowser({ env: {}, systemPaths: ['/a', '/b'], isExecutable: (f) => f === '/b' })).toEqual({ executablePath: '/b', source: 'system' });
-    expect(await findBrowser({ env: {}, systemPaths: ['/a'], puppeteerPath: async () => '/cache/chrome', isExecutable: (f) => f === '/cache/chrome' })).toEqual({ executablePath: '/cache/chrome', source: 'puppeteer' });
+  test("then a system Chromium, then Puppeteer's download", async () => {
+    expect(
+      await findBrowser({ env: {}, systemPaths: ['/a', '/b'], isExecutable: (f) => f === '/b' }),
+    ).toEqual({ executablePath: '/b', source: 'system' });
+    expect(
+      await findBrowser({
+        env: {},
+        systemPaths: ['/a'],
+        puppeteerPath: async () => '/cache/chrome',
+        isExecutable: (f) => f === '/cache/chrome',
+      }),
+    ).toEqual({ executablePath: '/cache/chrome', source: 'puppeteer' });
   });
   test('none: one error that names all three places', async () => {
-    const error = (await findBrowser({ env: {}, systemPaths: ['/usr/bin/chromium'], puppeteerPath: async () => '/root/.cache/puppeteer/chrome', isExecutable: none }).catch((e: unknown) => e)) as PdfError;
+    const error = (await findBrowser({
+      env: {},
+      systemPaths: ['/usr/bin/chromium'],
+      puppeteerPath: async () => '/root/.cache/puppeteer/chrome',
+      isExecutable: none,
+    }).catch((e: unknown) => e)) as PdfError;
     expect(error).toBeInstanceOf(PdfError);
     expect(error.hint).toContain('`PUPPETEER_EXECUTABLE_PATH`');
     expect(error.hint).toContain('`/usr/bin/chromium`');
@@ -44,22 +72,38 @@ describe('findBrowser', () => {
 });
 
 describe('withRetry', () => {
-  const timeout = Object.assign(new Error('Navigation timeout of 100 ms exceeded'), { name: 'TimeoutError' });
+  const timeout = Object.assign(new Error('Navigation timeout of 100 ms exceeded'), {
+    name: 'TimeoutError',
+  });
   test('a crash or timeout is retried once', async () => {
     let calls = 0;
     const retried: unknown[] = [];
-    expect(await withRetry(async () => (++calls === 1 ? Promise.reject(timeout) : 'ok'), { onRetry: (e) => void retried.push(e) })).toBe('ok');
+    expect(
+      await withRetry(async () => (++calls === 1 ? Promise.reject(timeout) : 'ok'), {
+        onRetry: (e) => void retried.push(e),
+      }),
+    ).toBe('ok');
     expect(calls).toBe(2);
     expect(retried).toEqual([timeout]);
   });
   test('only once: the second failure is reported', async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw timeout; })).rejects.toBe(timeout);
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw timeout;
+      }),
+    ).rejects.toBe(timeout);
     expect(calls).toBe(2);
   });
   test('problems in the page are not retried', async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw new PdfError('blocked'); })).rejects.toThrow('blocked');
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new PdfError('blocked');
+      }),
+    ).rejects.toThrow('blocked');
     expect(calls).toBe(1);
   });
   test('what counts as transient', () => {
@@ -84,30 +128,59 @@ describe('print links', () => {
       '<a href="#intro-fn-1">h</a>',
       '<img src="/media/chapters/alpha/figures/x.svg">',
     ].join('');
-    expect(toPrintHtml(html, 'alpha', 'https://site.example/', ids)).toBe([
-      '<a href="#scope">a</a>',
-      '<a href="#intro">b</a>',
-      '<a href="#print-contents">c</a>',
-      '<a href="https://site.example/alpha/full/">d</a>',
-      '<a href="https://site.example/beta/method/#approach">e</a>',
-      '<a href="https://site.example/roadmap/">f</a>',
-      '<a href="https://example.org/x">g</a>',
-      '<a href="#intro-fn-1">h</a>',
-      '<img src="/media/chapters/alpha/figures/x.svg">',
-    ].join(''));
+    expect(toPrintHtml(html, 'alpha', 'https://site.example/', ids)).toBe(
+      [
+        '<a href="#scope">a</a>',
+        '<a href="#intro">b</a>',
+        '<a href="#print-contents">c</a>',
+        '<a href="https://site.example/alpha/full/">d</a>',
+        '<a href="https://site.example/beta/method/#approach">e</a>',
+        '<a href="https://site.example/roadmap/">f</a>',
+        '<a href="https://example.org/x">g</a>',
+        '<a href="#intro-fn-1">h</a>',
+        '<img src="/media/chapters/alpha/figures/x.svg">',
+      ].join(''),
+    );
   });
 });
 
 describe('page rules', () => {
   test('CSS strings are escaped and cannot close the style element', () => {
-    expect(cssString('He said "x" \\ </style>\nnext')).toBe('"He said \\"x\\" \\\\ \\3c /style>\\A next"');
+    expect(cssString('He said "x" \\ </style>\nnext')).toBe(
+      '"He said \\"x\\" \\\\ \\3c /style>\\A next"',
+    );
   });
   test('each chapter gets a named page with its running title; two-sided mirrors them', () => {
-    const chapters = [{ id: 'a', kind: 'chapter', pageName: 'ch-0', kicker: 'Chapter 1', number: '1', title: 'Intro', html: '' }, { id: 'b', kind: 'appendix', pageName: 'ch-1', kicker: 'Appendix A', number: 'A', title: 'Data', html: '' }];
-    expect(pageRules('SRIDA', chapters)).toBe('@page { @top-left { content: "SRIDA"; } }\n@page ch-0 { @top-right { content: "1 Intro"; } }\n@page ch-1 { @top-right { content: "Appendix A Data"; } }');
+    const chapters = [
+      {
+        id: 'a',
+        kind: 'chapter',
+        pageName: 'ch-0',
+        kicker: 'Chapter 1',
+        number: '1',
+        title: 'Intro',
+        html: '',
+      },
+      {
+        id: 'b',
+        kind: 'appendix',
+        pageName: 'ch-1',
+        kicker: 'Appendix A',
+        number: 'A',
+        title: 'Data',
+        html: '',
+      },
+    ];
+    expect(pageRules('SRIDA', chapters)).toBe(
+      '@page { @top-left { content: "SRIDA"; } }\n@page ch-0 { @top-right { content: "1 Intro"; } }\n@page ch-1 { @top-right { content: "Appendix A Data"; } }',
+    );
     const duplex = duplexPageRules('SRIDA', chapters);
-    expect(duplex).toContain('@page ch-0:left { @top-left { content: "SRIDA"; } @top-right { content: none; } }');
-    expect(duplex).toContain('@page ch-1:right { @top-left { content: none; } @top-right { content: "Appendix A Data"; } }');
+    expect(duplex).toContain(
+      '@page ch-0:left { @top-left { content: "SRIDA"; } @top-right { content: none; } }',
+    );
+    expect(duplex).toContain(
+      '@page ch-1:right { @top-left { content: none; } @top-right { content: "Appendix A Data"; } }',
+    );
     expect(runningTitle({ kind: 'back', number: '', title: 'References' })).toBe('References');
   });
   test('list titles and captions', () => {
@@ -125,13 +198,33 @@ describe('reading and stamping PDFs', () => {
     for (let i = 0; i < 3; i++) pdf.addPage().drawText(`Page ${i + 1}`, { font, x: 50, y: 700 });
     return pdf.save({ useObjectStreams: objectStreams });
   }
-  const metadata = { documentId: 'alpha', title: 'Ålpha (draft)', shortTitle: 'A', editors: ['Ann', 'Bo'], keywords: ['x', 'y'], abstract: 'Abs.', language: 'en', version: '1.2.3', status: 'final', date: '2026-01-01', licence: 'CC-BY-4.0', url: 'https://s/alpha/', fileName: 'f.pdf' };
-  const options = { date: new Date('2026-06-03T00:00:00Z'), creator: 'srida test', producer: 'test' };
+  const metadata = {
+    documentId: 'alpha',
+    title: 'Ålpha (draft)',
+    shortTitle: 'A',
+    editors: ['Ann', 'Bo'],
+    keywords: ['x', 'y'],
+    abstract: 'Abs.',
+    language: 'en',
+    version: '1.2.3',
+    status: 'final',
+    date: '2026-01-01',
+    licence: 'CC-BY-4.0',
+    url: 'https://s/alpha/',
+    fileName: 'f.pdf',
+  };
+  const options = {
+    date: new Date('2026-06-03T00:00:00Z'),
+    creator: 'srida test',
+    producer: 'test',
+  };
 
   test('an incremental update keeps every original byte and adds the metadata', async () => {
     const original = await samplePdf(false);
     const stamped = await stampMetadata(original, metadata, options);
-    expect(Buffer.compare(Buffer.from(stamped.subarray(0, original.length)), Buffer.from(original))).toBe(0);
+    expect(
+      Buffer.compare(Buffer.from(stamped.subarray(0, original.length)), Buffer.from(original)),
+    ).toBe(0);
     const reread = await PDFDocument.load(stamped, { updateMetadata: false });
     expect(reread.getTitle()).toBe('Ålpha (draft)');
     expect(reread.getAuthor()).toBe('Ann; Bo');
@@ -154,7 +247,9 @@ describe('reading and stamping PDFs', () => {
   test('files this reader cannot handle (cross-reference streams) go through pdf-lib instead', async () => {
     const original = await samplePdf(true);
     expect(() => new RawPdf(original)).toThrow(UnsupportedPdf);
-    const reread = await PDFDocument.load(await stampMetadata(original, metadata, options), { updateMetadata: false });
+    const reread = await PDFDocument.load(await stampMetadata(original, metadata, options), {
+      updateMetadata: false,
+    });
     expect(reread.getTitle()).toBe('Ålpha (draft)');
     expect((await readPageLayout(original)).pages).toBe(3);
   });
@@ -166,14 +261,17 @@ describe('reading and stamping PDFs', () => {
 });
 
 describe('artifacts', () => {
-  const stream = 'q 1 0 0 1 0 0 cm\nBT /F1 9 Tf <0001> Tj ET\n/P <</MCID 0 >>BDC\nBT <0002> Tj ET\nEMC\nq 0 0 10 10 re f Q\n/Span<</ActualText <FEFF0041> >> BDC <0003> Tj EMC\n';
+  const stream =
+    'q 1 0 0 1 0 0 cm\nBT /F1 9 Tf <0001> Tj ET\n/P <</MCID 0 >>BDC\nBT <0002> Tj ET\nEMC\nq 0 0 10 10 re f Q\n/Span<</ActualText <FEFF0041> >> BDC <0003> Tj EMC\n';
   test('marks outside any marked-content sequence become artifacts; tagged content is left alone', () => {
     expect(wrapUntagged(Buffer.from(stream, 'latin1'))!.toString('latin1')).toBe(
       '/Artifact BMC\nq 1 0 0 1 0 0 cm\nBT /F1 9 Tf <0001> Tj ET\n\nEMC\n/P <</MCID 0 >>BDC\nBT <0002> Tj ET\nEMC/Artifact BMC\n\nq 0 0 10 10 re f Q\n\nEMC\n/Span<</ActualText <FEFF0041> >> BDC <0003> Tj EMC\n',
     );
   });
   test('nothing to mark: no change', () => {
-    expect(wrapUntagged(Buffer.from('/P <</MCID 0 >>BDC BT <01> Tj ET EMC q Q 1 0 0 RG', 'latin1'))).toBeUndefined();
+    expect(
+      wrapUntagged(Buffer.from('/P <</MCID 0 >>BDC BT <01> Tj ET EMC q Q 1 0 0 RG', 'latin1')),
+    ).toBeUndefined();
   });
   test('the quick scan finds the same marked-content operators as the full tokenizer', () => {
     const fast = markedContent(stream);
@@ -185,11 +283,21 @@ describe('artifacts', () => {
 });
 
 describe('node names', () => {
-  test('Chromium\'s node-numbered names are renumbered from 1, in place, keeping their order', () => {
-    const a = Buffer.from('<< /Names [(node00003622) 1 0 R (node00003650) 2 0 R] >> /ID (node00003650) /Headers [(node00003622)] (nodes)', 'latin1');
-    const b = Buffer.from(a.toString('latin1').replace(/node0000(\d{4})/g, (_m, n: string) => `node0000${Number(n) + 3}`), 'latin1');
+  test("Chromium's node-numbered names are renumbered from 1, in place, keeping their order", () => {
+    const a = Buffer.from(
+      '<< /Names [(node00003622) 1 0 R (node00003650) 2 0 R] >> /ID (node00003650) /Headers [(node00003622)] (nodes)',
+      'latin1',
+    );
+    const b = Buffer.from(
+      a
+        .toString('latin1')
+        .replace(/node0000(\d{4})/g, (_m, n: string) => `node0000${Number(n) + 3}`),
+      'latin1',
+    );
     const out = Buffer.from(renumberNodeNames(a)).toString('latin1');
-    expect(out).toBe('<< /Names [(node00000001) 1 0 R (node00000002) 2 0 R] >> /ID (node00000002) /Headers [(node00000001)] (nodes)');
+    expect(out).toBe(
+      '<< /Names [(node00000001) 1 0 R (node00000002) 2 0 R] >> /ID (node00000002) /Headers [(node00000001)] (nodes)',
+    );
     expect(out.length).toBe(a.length);
     expect(Buffer.from(renumberNodeNames(b)).toString('latin1')).toBe(out);
     const none = Buffer.from('no names here', 'latin1');

@@ -9,20 +9,30 @@ async function messagesOf(files: Record<string, string | Uint8Array>, metadata =
 
 describe('bad input is reported at its place', () => {
   it('malformed YAML front matter', async () => {
-    const messages = await messagesOf({ 'chapters/doc/01-a.md': '---\ntitle: A\nstatus: [draft\n---\nText\n' });
+    const messages = await messagesOf({
+      'chapters/doc/01-a.md': '---\ntitle: A\nstatus: [draft\n---\nText\n',
+    });
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^chapters\/doc\/01-a\.md:[34]:\d+: Invalid YAML: .+ \[yaml-syntax\]$/);
+    expect(messages[0]).toMatch(
+      /^chapters\/doc\/01-a\.md:[34]:\d+: Invalid YAML: .+ \[yaml-syntax\]$/,
+    );
   });
 
   it('malformed document metadata', async () => {
-    const messages = await messagesOf({ 'chapters/doc/01-a.md': chapter('A', 'Text') }, 'title: "unclosed\nshortTitle: T\n');
+    const messages = await messagesOf(
+      { 'chapters/doc/01-a.md': chapter('A', 'Text') },
+      'title: "unclosed\nshortTitle: T\n',
+    );
     // The yaml parser places an unclosed quote where the scalar ends (the end of the file).
-    expect(messages).toEqual(['chapters/doc/document.yaml:3:1: Invalid YAML: Missing closing "quote [yaml-syntax]']);
+    expect(messages).toEqual([
+      'chapters/doc/document.yaml:3:1: Invalid YAML: Missing closing "quote [yaml-syntax]',
+    ]);
   });
 
   it('a missing field, a wrong type, an unknown value and a misspelt key', async () => {
     const messages = await messagesOf({
-      'chapters/doc/01-a.md': '---\ntitle: A\nstatus: drafty\nworkingGroup: 7\nsumary: x\n---\nText\n',
+      'chapters/doc/01-a.md':
+        '---\ntitle: A\nstatus: drafty\nworkingGroup: 7\nsumary: x\n---\nText\n',
       'chapters/doc/02-b.md': '---\nstatus: final\n---\nText\n',
     });
     expect(messages).toEqual([
@@ -35,7 +45,9 @@ describe('bad input is reported at its place', () => {
 
   it('an invalid metadata field is one error: the document is still assembled and still referenced', async () => {
     const root = await makeProject({
-      'chapters/doc/document.yaml': documentYaml().replace(/^version: .*$/m, 'version: abc').replace(/^shortTitle: .*$/m, 'shortTitle: 7\nmystery: 1'),
+      'chapters/doc/document.yaml': documentYaml()
+        .replace(/^version: .*$/m, 'version: abc')
+        .replace(/^shortTitle: .*$/m, 'shortTitle: 7\nmystery: 1'),
       'chapters/doc/01-a.md': chapter('A', '\n## Scope {#scope}\n\nSee [](#scope).\n'),
       'chapters/other/document.yaml': documentYaml('Other Document'),
       'chapters/other/01-b.md': chapter('B', '\nSee [](doc#scope).\n'),
@@ -47,11 +59,16 @@ describe('bad input is reported at its place', () => {
       'chapters/doc/document.yaml:8:10: Invalid `version`: use a semantic version such as `1.0.0` [document-metadata]',
     ]);
     expect(project.documents.map((d) => d.id).sort()).toEqual(['doc', 'other']);
-    expect(project.files.flatMap((f) => f.messages).find((m) => m.reason.includes('version'))!.note).toBe('docs/authoring.md describes every field and its form.');
+    expect(
+      project.files.flatMap((f) => f.messages).find((m) => m.reason.includes('version'))!.note,
+    ).toBe('docs/authoring.md describes every field and its form.');
   });
 
   it('did-you-mean for a misspelt front matter key', async () => {
-    const root = await makeProject({ 'chapters/doc/document.yaml': documentYaml(), 'chapters/doc/01-a.md': '---\ntitle: A\nstatus: draft\nsumary: x\n---\n' });
+    const root = await makeProject({
+      'chapters/doc/document.yaml': documentYaml(),
+      'chapters/doc/01-a.md': '---\ntitle: A\nstatus: draft\nsumary: x\n---\n',
+    });
     const { project } = await assembleWithMessages(root);
     const message = project.files.flatMap((f) => f.messages)[0]!;
     expect(message.note).toBe('Did you mean `summary`?');
@@ -87,16 +104,26 @@ describe('bad input is reported at its place', () => {
   it('a broken cross-reference, with a did-you-mean', async () => {
     const root = await makeProject({
       'chapters/doc/document.yaml': documentYaml(),
-      'chapters/doc/01-a.md': chapter('A', '\n## Data federation\n\nSee [](#data-federaton) and [](other#x).\n'),
+      'chapters/doc/01-a.md': chapter(
+        'A',
+        '\n## Data federation\n\nSee [](#data-federaton) and [](other#x).\n',
+      ),
     });
     const { project, messages } = await assembleWithMessages(root);
-    expect(messages).toEqual(['chapters/doc/01-a.md:8:5: Cannot find cross-reference target `#data-federaton` [xref-unknown]']);
-    expect(project.files.flatMap((f) => f.messages)[0]!.note).toBe('Did you mean `#data-federation`?');
+    expect(messages).toEqual([
+      'chapters/doc/01-a.md:8:5: Cannot find cross-reference target `#data-federaton` [xref-unknown]',
+    ]);
+    expect(project.files.flatMap((f) => f.messages)[0]!.note).toBe(
+      'Did you mean `#data-federation`?',
+    );
   });
 
   it('a missing image and an image without alt text', async () => {
     const messages = await messagesOf({
-      'chapters/doc/01-a.md': chapter('A', '\n:::figure{#fig-x}\n![](figures/nope.svg)\n\nCaption.\n:::\n'),
+      'chapters/doc/01-a.md': chapter(
+        'A',
+        '\n:::figure{#fig-x}\n![](figures/nope.svg)\n\nCaption.\n:::\n',
+      ),
     });
     expect(messages).toEqual([
       'chapters/doc/01-a.md:7:1: Image has no alt text [image-alt]',
@@ -107,7 +134,10 @@ describe('bad input is reported at its place', () => {
   it('raw HTML that would run script is removed and reported', async () => {
     const root = await makeProject({
       'chapters/doc/document.yaml': documentYaml(),
-      'chapters/doc/01-a.md': chapter('A', '\nText <abbr title="x">ok</abbr>.\n\n<script>alert(1)</script>\n\n<img src="a.png" alt="a" onerror="alert(2)">\n\n[click](javascript:alert(3))\n'),
+      'chapters/doc/01-a.md': chapter(
+        'A',
+        '\nText <abbr title="x">ok</abbr>.\n\n<script>alert(1)</script>\n\n<img src="a.png" alt="a" onerror="alert(2)">\n\n[click](javascript:alert(3))\n',
+      ),
     });
     const { project, messages } = await assembleWithMessages(root);
     expect(messages).toEqual([
@@ -121,9 +151,15 @@ describe('bad input is reported at its place', () => {
   });
 
   it('a file that is not UTF-8', async () => {
-    const latin1 = Buffer.concat([Buffer.from('---\ntitle: A\nstatus: draft\n---\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('---\ntitle: A\nstatus: draft\n---\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait\n'),
+    ]);
     const messages = await messagesOf({ 'chapters/doc/01-a.md': latin1 });
-    expect(messages).toEqual(['chapters/doc/01-a.md:5:4: File is not valid UTF-8 (byte 0xe9 at offset 34) [encoding-utf8]']);
+    expect(messages).toEqual([
+      'chapters/doc/01-a.md:5:4: File is not valid UTF-8 (byte 0xe9 at offset 34) [encoding-utf8]',
+    ]);
   });
 
   it('a level-1 heading, an unknown block and a bad chapter file name', async () => {

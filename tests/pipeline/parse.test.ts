@@ -38,7 +38,10 @@ describe('parseMarkdown', () => {
   });
 
   it('gives the tree GFM gives for every chapter shipped and every test fixture', () => {
-    const files = [...markdownFiles(path.join(repository, 'chapters')), ...markdownFiles(path.join(repository, 'tests'))];
+    const files = [
+      ...markdownFiles(path.join(repository, 'chapters')),
+      ...markdownFiles(path.join(repository, 'tests')),
+    ];
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
       const markdown = readFileSync(file, 'utf8');
@@ -47,7 +50,42 @@ describe('parseMarkdown', () => {
   });
 
   it('gives the tree GFM gives for 3,000 random texts made of the pieces autolinks are made of', () => {
-    const pieces = ['www', 'WWW', '.', '@', 'http', 'HTTPS', '://', ':', '/', '\\', '&#64;', '&#x77;', '`', '*', '_', '~~', '[', ']', '(', ')', '<', '>', ' ', '\n', 'a', 'B', '7', '-', '+', 'org', 'jane', '[^1]', '|', '- '];
+    const pieces = [
+      'www',
+      'WWW',
+      '.',
+      '@',
+      'http',
+      'HTTPS',
+      '://',
+      ':',
+      '/',
+      '\\',
+      '&#64;',
+      '&#x77;',
+      '`',
+      '*',
+      '_',
+      '~~',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      ' ',
+      '\n',
+      'a',
+      'B',
+      '7',
+      '-',
+      '+',
+      'org',
+      'jane',
+      '[^1]',
+      '|',
+      '- ',
+    ];
     // A fixed seed: the same texts on every run (xorshift32).
     let seed = 2463534242;
     const next = () => {
@@ -58,17 +96,24 @@ describe('parseMarkdown', () => {
     };
     for (let index = 0; index < 3000; index++) {
       const length = 1 + Math.floor(next() * 24);
-      const markdown = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const markdown = Array.from(
+        { length },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
       expect(parseMarkdown(markdown), JSON.stringify(markdown)).toEqual(parser.parse(markdown));
     }
   });
 
   it('links bare URLs and e-mail addresses, not citations or link targets', () => {
-    const links = (markdown: string) => JSON.stringify(parseMarkdown(markdown)).match(/"url":"[^"]*"/g) ?? [];
+    const links = (markdown: string) =>
+      JSON.stringify(parseMarkdown(markdown)).match(/"url":"[^"]*"/g) ?? [];
     expect(links(cases[0]!)).toEqual(['"url":"https://example.org/path?q=1"']);
     // (`mailto:a@…` is a text directive `:a` first, as remark-directive reads it.)
     expect(links(cases[2]!)).toEqual(['"url":"mailto:jane.doe+srida@example.org"']);
-    expect(links(cases[4]!)).toEqual(['"url":"mailto:jane@example.org"', '"url":"http://www.example.org"']);
+    expect(links(cases[4]!)).toEqual([
+      '"url":"mailto:jane@example.org"',
+      '"url":"http://www.example.org"',
+    ]);
     expect(links(cases[6]!)).toEqual([]);
   });
 });

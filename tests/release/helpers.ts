@@ -29,7 +29,9 @@ export const consultationYaml = `  consultation:
  */
 export async function makeRepo(files: Record<string, string | Uint8Array> = {}): Promise<string> {
   const root = await tempDir('srida-release-test-');
-  await cp(path.join(toolRoot, 'tests/fixtures/basic/chapters'), path.join(root, 'chapters'), { recursive: true });
+  await cp(path.join(toolRoot, 'tests/fixtures/basic/chapters'), path.join(root, 'chapters'), {
+    recursive: true,
+  });
   await writeFiles(root, files);
   await git(root, 'init', '-q', '-b', 'main');
   await git(root, 'config', 'user.name', 'Test Editor');
@@ -55,7 +57,10 @@ export async function removeTempDirs(): Promise<void> {
 }
 
 /** Write files (paths relative to the root). */
-export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+export async function writeFiles(
+  root: string,
+  files: Record<string, string | Uint8Array>,
+): Promise<void> {
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
     await writeFile(path.join(root, name), content);
@@ -72,7 +77,10 @@ export async function commitAll(root: string, message: string): Promise<void> {
 export async function finaliseAlpha(root: string): Promise<void> {
   for (const name of ['00-summary.md', '01-intro.md', '02-appendix.md']) {
     const file = path.join(root, 'chapters/alpha', name);
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^status: \w+$/m, 'status: final'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(/^status: \w+$/m, 'status: final'),
+    );
   }
 }
 
@@ -88,10 +96,22 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
  * Run `srida` as its own process (Node 24, as `npx srida` does), without Vitest's environment,
  * which changes how Vite (inside Astro) behaves.
  */
-export function runCli(argv: string[], env: Record<string, string> = {}, tool = toolRoot): Promise<{ code: number; out: string; err: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+export function runCli(
+  argv: string[],
+  env: Record<string, string> = {},
+  tool = toolRoot,
+): Promise<{ code: number; out: string; err: string }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST',
+    ),
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(tool, 'bin/srida.mjs'), ...argv], { cwd: tool, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(tool, 'bin/srida.mjs'), ...argv], {
+      cwd: tool,
+      env: { ...clean, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
@@ -107,18 +127,26 @@ export function runCli(argv: string[], env: Record<string, string> = {}, tool = 
  */
 export async function repoState(root: string): Promise<Record<string, string>> {
   const state: Record<string, string> = {};
-  for (const name of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+  for (const name of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  )) {
     const file = path.join(name.parentPath, name.name);
     const relative = path.relative(root, file);
     if (relative.split(path.sep)[0] === '.git') continue;
-    state[relative] = createHash('sha256').update(await readFile(file)).digest('hex');
+    state[relative] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   state['git:HEAD'] = await git(root, 'rev-parse', 'HEAD').catch(() => '(none)');
   state['git:log'] = await git(root, 'log', '--all', '--format=%H %s').catch(() => '');
   state['git:tags'] = await git(root, 'tag', '-l').catch(() => '(no repository)');
   state['git:index'] = await git(root, 'ls-files', '-s').catch(() => '(no repository)');
-  state['git:status'] = await git(root, 'status', '--porcelain', '--untracked-files=all').catch(() => '(no repository)');
-  state['git:worktrees'] = await git(root, 'worktree', 'list', '--porcelain').catch(() => '(no repository)');
+  state['git:status'] = await git(root, 'status', '--porcelain', '--untracked-files=all').catch(
+    () => '(no repository)',
+  );
+  state['git:worktrees'] = await git(root, 'worktree', 'list', '--porcelain').catch(
+    () => '(no repository)',
+  );
   return state;
 }
 
@@ -132,7 +160,13 @@ export function sha256(bytes: Uint8Array): string {
  * stand-in PDF and notes with their real checksums in the manifest, committed and tagged as
  * `srida release` does.
  */
-export async function fakeRelease(root: string, documentId: string, version: string, stage: 'draft' | 'final', date: string): Promise<void> {
+export async function fakeRelease(
+  root: string,
+  documentId: string,
+  version: string,
+  stage: 'draft' | 'final',
+  date: string,
+): Promise<void> {
   const { manifestWithRelease } = await import('../../src/release/manifest.ts');
   const pdf = `spectrum-${documentId}-v${version}-${stage}.pdf`;
   const pdfBytes = new TextEncoder().encode(`%PDF-1.7 stand-in for ${documentId} ${version}\n`);
@@ -147,7 +181,9 @@ export async function fakeRelease(root: string, documentId: string, version: str
     date,
     tag: `${documentId}-v${version}`,
     source: await git(root, 'rev-parse', 'HEAD'),
-    ...(stage === 'draft' ? { consultation: { opens: '2025-10', respond: 'Write to the editors.' } } : {}),
+    ...(stage === 'draft'
+      ? { consultation: { opens: '2025-10', respond: 'Write to the editors.' } }
+      : {}),
     printer: { tool: 'srida test', chromium: 'none' },
     pdf: { file: pdf, sha256: sha256(pdfBytes), bytes: pdfBytes.length, pages: 1 },
     files: [{ file: 'NOTES.md', sha256: sha256(notes), bytes: notes.length }],

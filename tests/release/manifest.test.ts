@@ -8,9 +8,12 @@ import { releasePrintData } from '../../src/release/print-marks.ts';
 import { formatReleaseDate, sourceDateEpoch } from '../../src/release/release-date.ts';
 import { compareVersions } from '../../src/release/semver.ts';
 import { compareTexts } from '../../src/release/verify.ts';
-import { toReleasesData } from '../../src/release/site-data.ts';
+import type { toReleasesData } from '../../src/release/site-data.ts';
 import { releaseManifestSchema } from '../../src/schemas/release-manifest.ts';
-import { documentMetadataSchema, type DocumentMetadata } from '../../src/schemas/document-metadata.ts';
+import {
+  documentMetadataSchema,
+  type DocumentMetadata,
+} from '../../src/schemas/document-metadata.ts';
 import { assembleWithMessages } from '../helpers/project.ts';
 import { fakeRelease, makeRepo, removeTempDirs, writeFiles } from './helpers.ts';
 
@@ -19,7 +22,10 @@ afterAll(removeTempDirs);
 const metadata: DocumentMetadata = documentMetadataSchema.parse({
   title: 'Alpha Document',
   shortTitle: 'Alpha',
-  editors: [{ name: 'SPECTRUM consortium' }, { name: 'Ada Lovelace', orcid: '0000-0002-1825-0097', affiliation: 'EGI' }],
+  editors: [
+    { name: 'SPECTRUM consortium' },
+    { name: 'Ada Lovelace', orcid: '0000-0002-1825-0097', affiliation: 'EGI' },
+  ],
   abstract: 'The *first* test document.',
   language: 'en',
   version: '1.0.0',
@@ -43,24 +49,40 @@ describe('srida check verifies released files against the manifest', () => {
     bytes[0] ^= 1;
     await writeFile(pdf, bytes);
     await rm(path.join(root, 'releases/alpha/0.9.0/NOTES.md'));
-    await writeFiles(root, { 'releases/alpha/1.0.0/extra.txt': 'x', 'releases/alpha/2.0.0/x.pdf': 'x' });
+    await writeFiles(root, {
+      'releases/alpha/1.0.0/extra.txt': 'x',
+      'releases/alpha/2.0.0/x.pdf': 'x',
+    });
     const manifest = await readFile(path.join(root, 'releases/alpha/releases.yaml'), 'utf8');
-    const lineOf = (text: string, from = 0) => manifest.split('\n').findIndex((line, i) => i >= from && line.includes(text)) + 1;
+    const lineOf = (text: string, from = 0) =>
+      manifest.split('\n').findIndex((line, i) => i >= from && line.includes(text)) + 1;
     const secondEntry = lineOf('- version: 1.0.0');
     const { messages, project } = await assembleWithMessages(root);
     expect(messages).toEqual([
       'releases/alpha/releases.yaml:1:1: Folder `releases/alpha/2.0.0/` is not a release in this manifest [release-unlisted]',
       `releases/alpha/releases.yaml:${lineOf('file: NOTES.md')}:15: Released file \`releases/alpha/0.9.0/NOTES.md\` is missing [release-file-missing]`,
       `releases/alpha/releases.yaml:${secondEntry}:14: File \`releases/alpha/1.0.0/extra.txt\` is not part of release \`1.0.0\` [release-unlisted]`,
-      expect.stringMatching(new RegExp(`^releases/alpha/releases.yaml:${lineOf('sha256:', secondEntry)}:15: Released file \`releases/alpha/1.0.0/spectrum-alpha-v1.0.0-final.pdf\` does not match its checksum: it was changed after release \\(SHA-256 \`[0-9a-f]{12}…\`, ${bytes.length} bytes; recorded \`[0-9a-f]{12}…\`, ${bytes.length} bytes\\) \\[release-checksum\\]$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^releases/alpha/releases.yaml:${lineOf('sha256:', secondEntry)}:15: Released file \`releases/alpha/1.0.0/spectrum-alpha-v1.0.0-final.pdf\` does not match its checksum: it was changed after release \\(SHA-256 \`[0-9a-f]{12}…\`, ${bytes.length} bytes; recorded \`[0-9a-f]{12}…\`, ${bytes.length} bytes\\) \\[release-checksum\\]$`,
+        ),
+      ),
     ]);
     // Neither broken release is offered for download.
-    const site = project.documents.find((d) => d.id === 'alpha')!.extensions.releases as ReturnType<typeof toReleasesData>;
-    expect(site.releases.map((r) => [r.version, r.verified])).toEqual([['1.0.0', false], ['0.9.0', false]]);
+    const site = project.documents.find((d) => d.id === 'alpha')!.extensions.releases as ReturnType<
+      typeof toReleasesData
+    >;
+    expect(site.releases.map((r) => [r.version, r.verified])).toEqual([
+      ['1.0.0', false],
+      ['0.9.0', false],
+    ]);
   });
 
   it('validates the manifest with positions', async () => {
-    const root = await makeRepo({ 'releases/alpha/releases.yaml': 'document: alpha\nnext:\n  date: 2025-13\n  doi: https://doi.org/10.5281/zenodo.1\n' });
+    const root = await makeRepo({
+      'releases/alpha/releases.yaml':
+        'document: alpha\nnext:\n  date: 2025-13\n  doi: https://doi.org/10.5281/zenodo.1\n',
+    });
     const { messages } = await assembleWithMessages(root);
     expect(messages).toEqual([
       'releases/alpha/releases.yaml:3:9: Invalid `next.date`: write the date as `YYYY-MM-DD`, or `YYYY-MM` when the day is not known [release-manifest]',
@@ -71,7 +93,9 @@ describe('srida check verifies released files against the manifest', () => {
 
 describe('release data', () => {
   it('orders versions by semver precedence', () => {
-    const sorted = ['1.0.0', '0.9.0', '1.0.0-rc.2', '1.0.0-rc.10', '0.10.0', '1.0.0-beta'].sort(compareVersions);
+    const sorted = ['1.0.0', '0.9.0', '1.0.0-rc.2', '1.0.0-rc.10', '0.10.0', '1.0.0-beta'].sort(
+      compareVersions,
+    );
     expect(sorted).toEqual(['0.9.0', '0.10.0', '1.0.0-beta', '1.0.0-rc.2', '1.0.0-rc.10', '1.0.0']);
   });
 
@@ -83,33 +107,94 @@ describe('release data', () => {
   });
 
   it('appends a release to the manifest, consuming `next:` and keeping comments', () => {
-    const text = '# hand-written comment\ndocument: alpha\nnext:\n  date: 2026-06-03\nreleases: []\n';
-    const entry = { version: '1.0.0', stage: 'final' as const, date: '2026-06-03', tag: 'alpha-v1.0.0', source: 'a'.repeat(40), printer: { tool: 't', chromium: 'c' }, pdf: { file: 'spectrum-alpha-v1.0.0-final.pdf', sha256: '0'.repeat(64), bytes: 1, pages: 1 }, files: [] };
+    const text =
+      '# hand-written comment\ndocument: alpha\nnext:\n  date: 2026-06-03\nreleases: []\n';
+    const entry = {
+      version: '1.0.0',
+      stage: 'final' as const,
+      date: '2026-06-03',
+      tag: 'alpha-v1.0.0',
+      source: 'a'.repeat(40),
+      printer: { tool: 't', chromium: 'c' },
+      pdf: { file: 'spectrum-alpha-v1.0.0-final.pdf', sha256: '0'.repeat(64), bytes: 1, pages: 1 },
+      files: [],
+    };
     const out = manifestWithRelease(text, 'alpha', entry);
-    expect(out).toMatch(/^# hand-written comment\ndocument: alpha\nreleases:\n {2}- version: 1\.0\.0\n/);
-    expect(releaseManifestSchema.parse(parse(out))).toMatchObject({ document: 'alpha', releases: [{ version: '1.0.0', source: 'a'.repeat(40) }] });
-    const second = manifestWithRelease(out, 'alpha', { ...entry, version: '1.1.0', tag: 'alpha-v1.1.0' });
-    expect(releaseManifestSchema.parse(parse(second)).releases.map((r) => r.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(out).toMatch(
+      /^# hand-written comment\ndocument: alpha\nreleases:\n {2}- version: 1\.0\.0\n/,
+    );
+    expect(releaseManifestSchema.parse(parse(out))).toMatchObject({
+      document: 'alpha',
+      releases: [{ version: '1.0.0', source: 'a'.repeat(40) }],
+    });
+    const second = manifestWithRelease(out, 'alpha', {
+      ...entry,
+      version: '1.1.0',
+      tag: 'alpha-v1.1.0',
+    });
+    expect(releaseManifestSchema.parse(parse(second)).releases.map((r) => r.version)).toEqual([
+      '1.0.0',
+      '1.1.0',
+    ]);
   });
 
   it('marks a draft on every page and its cover; gives a final with a DOI its "cite as"', () => {
-    const draft = releasePrintData({ document: 'alpha', version: '0.9.0', stage: 'draft', date: '2025-10', consultation: { opens: '2025-10', note: 'The closing date was not published.', respond: 'Answer the survey.', url: 'https://example.org/c' } }, metadata);
-    expect(draft.watermark).toBe('Draft for public consultation, v0.9.0, not for citation as final');
-    expect(draft.pageCss).toContain('"Draft for public consultation, v0.9.0, not for citation as final  ·  " counter(page)');
+    const draft = releasePrintData(
+      {
+        document: 'alpha',
+        version: '0.9.0',
+        stage: 'draft',
+        date: '2025-10',
+        consultation: {
+          opens: '2025-10',
+          note: 'The closing date was not published.',
+          respond: 'Answer the survey.',
+          url: 'https://example.org/c',
+        },
+      },
+      metadata,
+    );
+    expect(draft.watermark).toBe(
+      'Draft for public consultation, v0.9.0, not for citation as final',
+    );
+    expect(draft.pageCss).toContain(
+      '"Draft for public consultation, v0.9.0, not for citation as final  ·  " counter(page)',
+    );
     expect(draft.cover).toEqual([
       { label: 'Draft', text: 'Draft for public consultation, v0.9.0, not for citation as final' },
-      { label: 'Consultation', text: 'Opened October 2025; closing date not on record. The closing date was not published.' },
+      {
+        label: 'Consultation',
+        text: 'Opened October 2025; closing date not on record. The closing date was not published.',
+      },
       { label: 'How to respond', text: 'Answer the survey.', href: 'https://example.org/c' },
     ]);
     expect(draft.dateText).toBe('October 2025');
-    const final = releasePrintData({ document: 'alpha', version: '1.0.0', stage: 'final', date: '2026-06-03', doi: '10.5281/zenodo.1' }, metadata);
+    const final = releasePrintData(
+      {
+        document: 'alpha',
+        version: '1.0.0',
+        stage: 'final',
+        date: '2026-06-03',
+        doi: '10.5281/zenodo.1',
+      },
+      metadata,
+    );
     expect(final.watermark).toBeUndefined();
     expect(final.pageCss).toBe('');
-    expect(final.citeAs).toBe('SPECTRUM consortium, Ada Lovelace (2026). Alpha Document (Version 1.0.0). https://doi.org/10.5281/zenodo.1');
+    expect(final.citeAs).toBe(
+      'SPECTRUM consortium, Ada Lovelace (2026). Alpha Document (Version 1.0.0). https://doi.org/10.5281/zenodo.1',
+    );
   });
 
   it('writes CITATION.cff and .zenodo.json', () => {
-    const input = { metadata, version: '1.0.0', stage: 'final' as const, date: '2026-06-03', doi: '10.5281/zenodo.1', pdfFile: 'spectrum-alpha-v1.0.0-final.pdf' };
+    const input = {
+      metadata,
+      version: '1.0.0',
+      stage: 'final' as const,
+      date: '2026-06-03',
+      doi: '10.5281/zenodo.1',
+      pdfFile: 'spectrum-alpha-v1.0.0-final.pdf',
+    };
     const cff = parse(citationCff(input));
     expect(cff).toMatchObject({
       'cff-version': '1.2.0',
@@ -119,21 +204,53 @@ describe('release data', () => {
       doi: '10.5281/zenodo.1',
       license: 'CC-BY-4.0',
       abstract: 'The first test document.',
-      authors: [{ name: 'SPECTRUM consortium' }, { 'given-names': 'Ada', 'family-names': 'Lovelace', orcid: 'https://orcid.org/0000-0002-1825-0097', affiliation: 'EGI' }],
+      authors: [
+        { name: 'SPECTRUM consortium' },
+        {
+          'given-names': 'Ada',
+          'family-names': 'Lovelace',
+          orcid: 'https://orcid.org/0000-0002-1825-0097',
+          affiliation: 'EGI',
+        },
+      ],
       'preferred-citation': { type: 'report', year: 2026, month: 6 },
     });
     const zenodo = JSON.parse(zenodoJson(input));
-    expect(zenodo).toMatchObject({ upload_type: 'publication', publication_type: 'report', version: '1.0.0', publication_date: '2026-06-03', doi: '10.5281/zenodo.1', license: 'cc-by-4.0', language: 'eng', creators: [{ name: 'SPECTRUM consortium' }, { name: 'Lovelace, Ada', orcid: '0000-0002-1825-0097' }] });
+    expect(zenodo).toMatchObject({
+      upload_type: 'publication',
+      publication_type: 'report',
+      version: '1.0.0',
+      publication_date: '2026-06-03',
+      doi: '10.5281/zenodo.1',
+      license: 'cc-by-4.0',
+      language: 'eng',
+      creators: [
+        { name: 'SPECTRUM consortium' },
+        { name: 'Lovelace, Ada', orcid: '0000-0002-1825-0097' },
+      ],
+    });
     // A month-only draft: no invented day.
-    const draft = { ...input, version: '0.9.0', stage: 'draft' as const, date: '2025-10', doi: undefined };
+    const draft = {
+      ...input,
+      version: '0.9.0',
+      stage: 'draft' as const,
+      date: '2025-10',
+      doi: undefined,
+    };
     expect(parse(citationCff(draft))).not.toHaveProperty('date-released');
-    expect(parse(citationCff(draft)).message).toContain('Draft for public consultation, v0.9.0, not for citation as final');
+    expect(parse(citationCff(draft)).message).toContain(
+      'Draft for public consultation, v0.9.0, not for citation as final',
+    );
     expect(JSON.parse(zenodoJson(draft))).not.toHaveProperty('publication_date');
   });
 
   it('compares extracted text page by page', () => {
     expect(compareTexts(['a  b\nc', 'd'], ['a b\nc', 'd'])).toEqual([]);
-    expect(compareTexts(['a\nold line', 'd'], ['a\nnew line', 'd'])).toEqual(['page 1, line 2:', '  published: old line', '  rebuilt:   new line']);
+    expect(compareTexts(['a\nold line', 'd'], ['a\nnew line', 'd'])).toEqual([
+      'page 1, line 2:',
+      '  published: old line',
+      '  rebuilt:   new line',
+    ]);
     expect(compareTexts(['a'], ['a', 'b'])[0]).toBe('pages: published 1, rebuilt 2');
   });
 });

@@ -2,7 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cp } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitAll, consultationYaml, fakeRelease, finaliseAlpha, git, makeRepo, removeTempDirs, repoState, run, tempDir, writeFiles } from './helpers.ts';
+import {
+  commitAll,
+  consultationYaml,
+  fakeRelease,
+  finaliseAlpha,
+  git,
+  makeRepo,
+  removeTempDirs,
+  repoState,
+  run,
+  tempDir,
+  writeFiles,
+} from './helpers.ts';
 
 afterAll(removeTempDirs);
 
@@ -22,27 +34,42 @@ async function refused(root: string, argv: string[]): Promise<string> {
 describe('srida release refuses, changing nothing', () => {
   it('outside a git repository', async () => {
     const root = await tempDir('srida-nogit-');
-    await cp(path.resolve('tests/fixtures/basic/chapters'), path.join(root, 'chapters'), { recursive: true });
+    await cp(path.resolve('tests/fixtures/basic/chapters'), path.join(root, 'chapters'), {
+      recursive: true,
+    });
     const err = await refused(root, ['alpha', '0.9.0', '--stage', 'draft']);
-    expect(err).toContain(`srida release: Cannot release \`alpha\` 0.9.0: \`${root}\` is not in a git repository`);
+    expect(err).toContain(
+      `srida release: Cannot release \`alpha\` 0.9.0: \`${root}\` is not in a git repository`,
+    );
   });
 
   it('when the working tree has uncommitted changes, listing them', async () => {
     const root = await makeRepo({ 'releases/alpha/releases.yaml': draftNext });
-    await writeFile(path.join(root, 'chapters/alpha/01-intro.md'), '---\ntitle: Introduction\nstatus: draft\n---\n\nChanged.\n');
+    await writeFile(
+      path.join(root, 'chapters/alpha/01-intro.md'),
+      '---\ntitle: Introduction\nstatus: draft\n---\n\nChanged.\n',
+    );
     await writeFile(path.join(root, 'stray.txt'), 'new file');
     const err = await refused(root, ['alpha', '0.9.0', '--stage', 'draft']);
-    expect(err).toContain('Cannot release `alpha` 0.9.0: the working tree is not clean (2 uncommitted changes)');
+    expect(err).toContain(
+      'Cannot release `alpha` 0.9.0: the working tree is not clean (2 uncommitted changes)',
+    );
     expect(err).toContain(' M chapters/alpha/01-intro.md');
     expect(err).toContain('?? stray.txt');
     expect(err).toContain('hint: Commit or stash them first');
   });
 
   it('when `srida check` finds errors, printing them', async () => {
-    const root = await makeRepo({ 'releases/alpha/releases.yaml': draftNext, 'chapters/alpha/03-broken.md': '---\ntitle: Broken\nstatus: draft\n---\n\nSee [](#nowhere).\n' });
+    const root = await makeRepo({
+      'releases/alpha/releases.yaml': draftNext,
+      'chapters/alpha/03-broken.md':
+        '---\ntitle: Broken\nstatus: draft\n---\n\nSee [](#nowhere).\n',
+    });
     const err = await refused(root, ['alpha', '0.9.0', '--stage', 'draft']);
     expect(err).toContain('Cannot release `alpha` 0.9.0: `srida check` found 1 error');
-    expect(err).toContain('chapters/alpha/03-broken.md:6:5  error  Cannot find cross-reference target `#nowhere`  xref-unknown');
+    expect(err).toContain(
+      'chapters/alpha/03-broken.md:6:5  error  Cannot find cross-reference target `#nowhere`  xref-unknown',
+    );
   });
 
   it('when a released file was changed (check reports its checksum)', async () => {
@@ -52,7 +79,9 @@ describe('srida release refuses, changing nothing', () => {
     await commitAll(root, 'Tamper');
     const err = await refused(root, ['alpha', '1.0.0', '--stage', 'final', '--force', 'test']);
     expect(err).toContain('`srida check` found 1 error');
-    expect(err).toMatch(/releases\/alpha\/releases\.yaml:\d+:\d+  error  Released file `releases\/alpha\/0\.9\.0\/NOTES\.md` does not match its checksum/);
+    expect(err).toMatch(
+      /releases\/alpha\/releases\.yaml:\d+:\d+ {2}error {2}Released file `releases\/alpha\/0\.9\.0\/NOTES\.md` does not match its checksum/,
+    );
   });
 
   it('for a document that does not exist', async () => {
@@ -65,9 +94,13 @@ describe('srida release refuses, changing nothing', () => {
   it('when the version exists: in the manifest, as a tag, or as a folder', async () => {
     const root = await makeRepo();
     await fakeRelease(root, 'alpha', '0.9.0', 'draft', '2025-10');
-    expect(await refused(root, ['alpha', '0.9.0', '--stage', 'draft'])).toContain('Cannot release `alpha` 0.9.0: version 0.9.0 already exists (listed in `releases/alpha/releases.yaml`)');
+    expect(await refused(root, ['alpha', '0.9.0', '--stage', 'draft'])).toContain(
+      'Cannot release `alpha` 0.9.0: version 0.9.0 already exists (listed in `releases/alpha/releases.yaml`)',
+    );
     await git(root, 'tag', '-a', 'alpha-v2.0.0', '-m', 'made by hand');
-    expect(await refused(root, ['alpha', '2.0.0', '--stage', 'final', '--force', 'x'])).toContain('version 2.0.0 already exists (tag `alpha-v2.0.0` exists)');
+    expect(await refused(root, ['alpha', '2.0.0', '--stage', 'final', '--force', 'x'])).toContain(
+      'version 2.0.0 already exists (tag `alpha-v2.0.0` exists)',
+    );
     await writeFiles(root, { 'releases/alpha/3.0.0/spectrum-alpha-v3.0.0-final.pdf': 'x' });
     await commitAll(root, 'Stray release folder');
     const err = await refused(root, ['alpha', '3.0.0', '--stage', 'final', '--force', 'x']);
@@ -79,7 +112,9 @@ describe('srida release refuses, changing nothing', () => {
     const root = await makeRepo();
     await fakeRelease(root, 'alpha', '1.0.0', 'final', '2026-06-03');
     for (const version of ['0.9.1', '1.0.0-rc.1']) {
-      expect(await refused(root, ['alpha', version, '--stage', 'final', '--force', 'x'])).toContain(`Cannot release \`alpha\` ${version}: the version must be greater than the last release, 1.0.0`);
+      expect(await refused(root, ['alpha', version, '--stage', 'final', '--force', 'x'])).toContain(
+        `Cannot release \`alpha\` ${version}: the version must be greater than the last release, 1.0.0`,
+      );
     }
   });
 
@@ -88,20 +123,32 @@ describe('srida release refuses, changing nothing', () => {
     await fakeRelease(root, 'alpha', '0.9.0', 'draft', '2025-10');
     const manifest = path.join(root, 'releases/alpha/releases.yaml');
     const { readFile } = await import('node:fs/promises');
-    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('document: alpha\n', 'document: alpha\nnext:\n  date: 2025-09-30\n'));
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace(
+        'document: alpha\n',
+        'document: alpha\nnext:\n  date: 2025-09-30\n',
+      ),
+    );
     await commitAll(root, 'Next release');
-    expect(await refused(root, ['alpha', '1.0.0', '--stage', 'final', '--force', 'x'])).toContain('Cannot release `alpha` 1.0.0: its date 2025-09-30 is before the last release\'s (2025-10)');
+    expect(await refused(root, ['alpha', '1.0.0', '--stage', 'final', '--force', 'x'])).toContain(
+      "Cannot release `alpha` 1.0.0: its date 2025-09-30 is before the last release's (2025-10)",
+    );
   });
 
   it('a draft whose consultation is not described, and a final that has one', async () => {
     const root = await makeRepo();
     const draft = await refused(root, ['alpha', '0.9.0', '--stage', 'draft']);
-    expect(draft).toContain('Cannot release `alpha` 0.9.0 as a draft: its consultation is not described');
+    expect(draft).toContain(
+      'Cannot release `alpha` 0.9.0 as a draft: its consultation is not described',
+    );
     expect(draft).toContain('hint: Add `next.consultation` to `releases/alpha/releases.yaml`');
     await writeFiles(root, { 'releases/alpha/releases.yaml': draftNext });
     await finaliseAlpha(root);
     await commitAll(root, 'Consultation');
-    expect(await refused(root, ['alpha', '1.0.0', '--stage', 'final'])).toContain('Cannot release `alpha` 1.0.0 as final: `next.consultation` describes a consultation, which only drafts have');
+    expect(await refused(root, ['alpha', '1.0.0', '--stage', 'final'])).toContain(
+      'Cannot release `alpha` 1.0.0 as final: `next.consultation` describes a consultation, which only drafts have',
+    );
   });
 
   it('a final with chapters still draft or in review, unless forced with a reason', async () => {

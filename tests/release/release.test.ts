@@ -14,9 +14,22 @@ import { pageTexts, normalise } from '../../src/release/pdf-text.ts';
 import { releaseManifestSchema, type ReleaseManifest } from '../../src/schemas/release-manifest.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
-import { commitAll, consultationYaml, finaliseAlpha, git, makeRepo, removeTempDirs, repoState, run, runCli, sha256, tempDir } from './helpers.ts';
+import {
+  commitAll,
+  consultationYaml,
+  finaliseAlpha,
+  git,
+  makeRepo,
+  removeTempDirs,
+  repoState,
+  run,
+  runCli,
+  sha256,
+  tempDir,
+} from './helpers.ts';
 
-const mark = (version: string) => `Draft for public consultation, v${version}, not for citation as final`;
+const mark = (version: string) =>
+  `Draft for public consultation, v${version}, not for citation as final`;
 const draftPdf = 'releases/alpha/0.9.0/spectrum-alpha-v0.9.0-draft.pdf';
 const finalPdf = 'releases/alpha/1.0.0/spectrum-alpha-v1.0.0-final.pdf';
 let root: string;
@@ -24,13 +37,17 @@ let root: string;
 const done = new Set<string>();
 
 async function manifest(): Promise<ReleaseManifest> {
-  return releaseManifestSchema.parse(parse(await readFile(path.join(root, 'releases/alpha/releases.yaml'), 'utf8')));
+  return releaseManifestSchema.parse(
+    parse(await readFile(path.join(root, 'releases/alpha/releases.yaml'), 'utf8')),
+  );
 }
 
 afterAll(removeTempDirs);
 
 beforeAll(async () => {
-  root = await makeRepo({ 'releases/alpha/releases.yaml': `document: alpha\nnext:\n  date: 2025-10\n${consultationYaml}releases: []\n` });
+  root = await makeRepo({
+    'releases/alpha/releases.yaml': `document: alpha\nnext:\n  date: 2025-10\n${consultationYaml}releases: []\n`,
+  });
 });
 
 describe('srida release, end to end', () => {
@@ -39,30 +56,65 @@ describe('srida release, end to end', () => {
     const result = await runCli(['release', 'alpha', '0.9.0', '--stage', 'draft', '--root', root]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`srida release: released alpha v0.9.0 (draft, 2025-10)\n  ${draftPdf}: `);
+    expect(result.out).toContain(
+      `srida release: released alpha v0.9.0 (draft, 2025-10)\n  ${draftPdf}: `,
+    );
 
     const { releases, next } = await manifest();
     expect(next).toBeUndefined();
     const [entry] = releases;
     const bytes = await readFile(path.join(root, draftPdf));
-    expect(entry).toMatchObject({ version: '0.9.0', stage: 'draft', date: '2025-10', tag: 'alpha-v0.9.0', source: head, consultation: { opens: '2025-10', respond: 'Answer the survey or write to the editors.' } });
-    expect(entry!.pdf).toEqual({ file: 'spectrum-alpha-v0.9.0-draft.pdf', sha256: sha256(bytes), bytes: bytes.length, pages: (await pageTexts(path.join(root, draftPdf))).length });
+    expect(entry).toMatchObject({
+      version: '0.9.0',
+      stage: 'draft',
+      date: '2025-10',
+      tag: 'alpha-v0.9.0',
+      source: head,
+      consultation: { opens: '2025-10', respond: 'Answer the survey or write to the editors.' },
+    });
+    expect(entry!.pdf).toEqual({
+      file: 'spectrum-alpha-v0.9.0-draft.pdf',
+      sha256: sha256(bytes),
+      bytes: bytes.length,
+      pages: (await pageTexts(path.join(root, draftPdf))).length,
+    });
     expect(entry!.files.map((f) => f.file)).toEqual(['NOTES.md', 'CITATION.cff', '.zenodo.json']);
-    for (const file of entry!.files) expect(sha256(await readFile(path.join(root, 'releases/alpha/0.9.0', file.file)))).toBe(file.sha256);
+    for (const file of entry!.files)
+      expect(sha256(await readFile(path.join(root, 'releases/alpha/0.9.0', file.file)))).toBe(
+        file.sha256,
+      );
 
     // One commit on top of the released one, holding only the release's files; an annotated tag on it.
     expect(await git(root, 'log', '--format=%s', '-2')).toBe('Release alpha v0.9.0\nContent');
-    expect((await git(root, 'show', '--name-only', '--format=', 'HEAD')).split('\n').sort()).toEqual(['releases/alpha/0.9.0/.zenodo.json', 'releases/alpha/0.9.0/CITATION.cff', 'releases/alpha/0.9.0/NOTES.md', `${draftPdf}`, 'releases/alpha/releases.yaml']);
+    expect(
+      (await git(root, 'show', '--name-only', '--format=', 'HEAD')).split('\n').sort(),
+    ).toEqual([
+      'releases/alpha/0.9.0/.zenodo.json',
+      'releases/alpha/0.9.0/CITATION.cff',
+      'releases/alpha/0.9.0/NOTES.md',
+      `${draftPdf}`,
+      'releases/alpha/releases.yaml',
+    ]);
     expect(await git(root, 'cat-file', '-t', 'alpha-v0.9.0')).toBe('tag');
-    expect(await git(root, 'rev-parse', 'alpha-v0.9.0^{commit}')).toBe(await git(root, 'rev-parse', 'HEAD'));
-    expect(await git(root, 'tag', '-l', '--format=%(contents)', 'alpha-v0.9.0')).toContain(`SHA-256 ${entry!.pdf.sha256}`);
+    expect(await git(root, 'rev-parse', 'alpha-v0.9.0^{commit}')).toBe(
+      await git(root, 'rev-parse', 'HEAD'),
+    );
+    expect(await git(root, 'tag', '-l', '--format=%(contents)', 'alpha-v0.9.0')).toContain(
+      `SHA-256 ${entry!.pdf.sha256}`,
+    );
     expect(await git(root, 'status', '--porcelain')).toBe('');
 
     const notes = await readFile(path.join(root, 'releases/alpha/0.9.0/NOTES.md'), 'utf8');
     expect(notes).toContain('# Alpha v0.9.0: draft for public consultation');
-    expect(notes).toContain('First release. Chapters and their status:\n\n- Summary (`chapters/alpha/00-summary.md`): final\n- Chapter 1. Introduction (`chapters/alpha/01-intro.md`): draft');
-    expect(notes).toContain('Opened October 2025; closing date not on record. The closing date was not published.');
-    expect(parse(await readFile(path.join(root, 'releases/alpha/0.9.0/CITATION.cff'), 'utf8'))).toMatchObject({ 'cff-version': '1.2.0', version: '0.9.0', title: 'Alpha Document' });
+    expect(notes).toContain(
+      'First release. Chapters and their status:\n\n- Summary (`chapters/alpha/00-summary.md`): final\n- Chapter 1. Introduction (`chapters/alpha/01-intro.md`): draft',
+    );
+    expect(notes).toContain(
+      'Opened October 2025; closing date not on record. The closing date was not published.',
+    );
+    expect(
+      parse(await readFile(path.join(root, 'releases/alpha/0.9.0/CITATION.cff'), 'utf8')),
+    ).toMatchObject({ 'cff-version': '1.2.0', version: '0.9.0', title: 'Alpha Document' });
     expect((await run(['check', '--root', root])).code).toBe(0);
     done.add('draft');
   });
@@ -81,19 +133,38 @@ describe('srida release, end to end', () => {
     if (!done.has('draft')) context.skip();
     await finaliseAlpha(root);
     const intro = path.join(root, 'chapters/alpha/01-intro.md');
-    await writeFile(intro, (await readFile(intro, 'utf8')).replace('Some text with a footnote.', 'Some revised text with a footnote.'));
+    await writeFile(
+      intro,
+      (await readFile(intro, 'utf8')).replace(
+        'Some text with a footnote.',
+        'Some revised text with a footnote.',
+      ),
+    );
     const manifestFile = path.join(root, 'releases/alpha/releases.yaml');
-    await writeFile(manifestFile, (await readFile(manifestFile, 'utf8')).replace('document: alpha\n', 'document: alpha\nnext:\n  date: 2026-06-03\n  doi: 10.5281/zenodo.1234567\n'));
+    await writeFile(
+      manifestFile,
+      (await readFile(manifestFile, 'utf8')).replace(
+        'document: alpha\n',
+        'document: alpha\nnext:\n  date: 2026-06-03\n  doi: 10.5281/zenodo.1234567\n',
+      ),
+    );
     await commitAll(root, 'Finalise the introduction after the consultation');
     const result = await runCli(['release', 'alpha', '1.0.0', '--stage', 'final', '--root', root]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect((await manifest()).releases.map((r) => `${r.version} ${r.stage} ${r.date}`)).toEqual(['0.9.0 draft 2025-10', '1.0.0 final 2026-06-03']);
+    expect((await manifest()).releases.map((r) => `${r.version} ${r.stage} ${r.date}`)).toEqual([
+      '0.9.0 draft 2025-10',
+      '1.0.0 final 2026-06-03',
+    ]);
 
     const notes = await readFile(path.join(root, 'releases/alpha/1.0.0/NOTES.md'), 'utf8');
     expect(notes).toContain('## Changes since v0.9.0 (draft)\n\n### By chapter\n');
-    expect(notes).toMatch(/- \*\*Chapter 1\. Introduction\*\* \(`chapters\/alpha\/01-intro\.md`\): modified, \+2 −2 lines\n {2}- [0-9a-f]+ Finalise the introduction after the consultation/);
-    expect(notes).toContain('**Appendix A. Extra material** (`chapters/alpha/02-appendix.md`): modified, +1 −1 lines');
+    expect(notes).toMatch(
+      /- \*\*Chapter 1\. Introduction\*\* \(`chapters\/alpha\/01-intro\.md`\): modified, \+2 −2 lines\n {2}- [0-9a-f]+ Finalise the introduction after the consultation/,
+    );
+    expect(notes).toContain(
+      '**Appendix A. Extra material** (`chapters/alpha/02-appendix.md`): modified, +1 −1 lines',
+    );
     expect(notes).not.toContain('00-summary.md');
 
     const pages = (await pageTexts(path.join(root, finalPdf))).map(normalise);
@@ -113,11 +184,18 @@ describe('srida release, end to end', () => {
 
     const file = path.join(root, draftPdf);
     const original = await readFile(file);
-    await writeFile(file, Buffer.concat([original.subarray(0, 100), Buffer.from('X'), original.subarray(101)]));
+    await writeFile(
+      file,
+      Buffer.concat([original.subarray(0, 100), Buffer.from('X'), original.subarray(101)]),
+    );
     const check = await run(['check', '--root', root]);
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^releases\/alpha\/releases\.yaml:\d+:\d+ {2}error {2}Released file `releases\/alpha\/0\.9\.0\/spectrum-alpha-v0\.9\.0-draft\.pdf` does not match its checksum/);
-    expect(check.err).toContain('hint: A published release is immutable: restore it with `git checkout alpha-v0.9.0 -- releases/alpha/0.9.0/spectrum-alpha-v0.9.0-draft.pdf`');
+    expect(check.err).toMatch(
+      /^releases\/alpha\/releases\.yaml:\d+:\d+ {2}error {2}Released file `releases\/alpha\/0\.9\.0\/spectrum-alpha-v0\.9\.0-draft\.pdf` does not match its checksum/,
+    );
+    expect(check.err).toContain(
+      'hint: A published release is immutable: restore it with `git checkout alpha-v0.9.0 -- releases/alpha/0.9.0/spectrum-alpha-v0.9.0-draft.pdf`',
+    );
     await git(root, 'checkout', 'alpha-v0.9.0', '--', draftPdf);
     expect((await run(['check', '--root', root])).code).toBe(0);
   });
@@ -129,20 +207,31 @@ describe('srida release, end to end', () => {
     expect(result.code).toBe(0);
     // Same Chromium: the same bytes. (Chromium 156 sometimes places link annotations
     // differently under heavy load, with the same text; verify-release then says so and passes.)
-    expect(result.out).toMatch(new RegExp(`alpha v1\\.0\\.0 \\(${finalPdf.replace(/\./g, '\\.')}\\): (identical bytes \\(SHA-256 ${(await manifest()).releases[1]!.pdf.sha256}|the bytes differ although the Chromium is the same: the text of every page is identical)`));
+    expect(result.out).toMatch(
+      new RegExp(
+        `alpha v1\\.0\\.0 \\(${finalPdf.replace(/\./g, '\\.')}\\): (identical bytes \\(SHA-256 ${(await manifest()).releases[1]!.pdf.sha256}|the bytes differ although the Chromium is the same: the text of every page is identical)`,
+      ),
+    );
   });
 
   it('verify-release: a rebuild that differs fails, showing where the text differs', async (context) => {
     if (!done.has('final')) context.skip();
     // The tag moved to a commit whose text differs: the rebuild no longer matches the published PDF.
     const intro = path.join(root, 'chapters/alpha/01-intro.md');
-    await writeFile(intro, (await readFile(intro, 'utf8')).replace('Some revised text', 'Quietly rewritten text'));
+    await writeFile(
+      intro,
+      (await readFile(intro, 'utf8')).replace('Some revised text', 'Quietly rewritten text'),
+    );
     await commitAll(root, 'Rewrite after release');
     await git(root, 'tag', '-f', '-a', 'alpha-v1.0.0', '-m', 'moved');
     const result = await runCli(['verify-release', 'alpha', '1.0.0', '--root', root]);
     expect(result.code).toBe(1);
-    expect(result.err).toContain(`srida verify-release: alpha v1.0.0 (${finalPdf}): the rebuild differs from the published file`);
-    expect(result.err).toMatch(/page \d+, line \d+:\n {4}published: .*Some revised text.*\n {4}rebuilt: {3}.*Quietly rewritten text/);
+    expect(result.err).toContain(
+      `srida verify-release: alpha v1.0.0 (${finalPdf}): the rebuild differs from the published file`,
+    );
+    expect(result.err).toMatch(
+      /page \d+, line \d+:\n {4}published: .*Some revised text.*\n {4}rebuilt: {3}.*Quietly rewritten text/,
+    );
   });
 });
 
@@ -169,7 +258,11 @@ describe('the releases pages, in Chromium', () => {
   async function download(url: string, selector: string): Promise<Buffer> {
     const page = await browser.newPage();
     const session = await browser.target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    await session.send('Browser.setDownloadBehavior', {
+      behavior: 'allow',
+      downloadPath: downloads,
+      eventsEnabled: true,
+    });
     const finished = new Promise<string>((resolve, reject) => {
       let name = '';
       session.on('Browser.downloadWillBegin', (event) => (name = event.suggestedFilename));
@@ -190,17 +283,45 @@ describe('the releases pages, in Chromium', () => {
     if (!done.has('final')) context.skip();
     const page = await browser.newPage();
     await page.goto(`${server.url}/alpha/releases/`);
-    const rows = await page.$$eval('.releases-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    const rows = await page.$$eval('.releases-table tbody tr', (trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((cell) =>
+          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
     const { releases } = await manifest();
     const [draft, final] = releases;
     expect(rows).toEqual([
-      ['1.0.0', 'Final', '3 June 2026', String(final!.pdf.pages), `${Math.round(final!.pdf.bytes / 1000)} kB`, final!.pdf.sha256, 'PDF: Alpha v1.0.0, final'],
-      ['0.9.0', 'Draft for public consultation Superseded by the final v1.0.0', 'October 2025', String(draft!.pdf.pages), `${Math.round(draft!.pdf.bytes / 1000)} kB`, draft!.pdf.sha256, 'PDF: Alpha v0.9.0, draft for public consultation'],
+      [
+        '1.0.0',
+        'Final',
+        '3 June 2026',
+        String(final!.pdf.pages),
+        `${Math.round(final!.pdf.bytes / 1000)} kB`,
+        final!.pdf.sha256,
+        'PDF: Alpha v1.0.0, final',
+      ],
+      [
+        '0.9.0',
+        'Draft for public consultation Superseded by the final v1.0.0',
+        'October 2025',
+        String(draft!.pdf.pages),
+        `${Math.round(draft!.pdf.bytes / 1000)} kB`,
+        draft!.pdf.sha256,
+        'PDF: Alpha v0.9.0, draft for public consultation',
+      ],
     ]);
-    expect(await page.$eval('.superseded a', (a) => a.getAttribute('href'))).toBe('/alpha/releases/#v1.0.0');
-    expect(await page.$eval('.cite-as', (p) => p.textContent)).toBe('Cite as: Test Editor (2026). Alpha Document (Version 1.0.0). https://doi.org/10.5281/zenodo.1234567');
+    expect(await page.$eval('.superseded a', (a) => a.getAttribute('href'))).toBe(
+      '/alpha/releases/#v1.0.0',
+    );
+    expect(await page.$eval('.cite-as', (p) => p.textContent)).toBe(
+      'Cite as: Test Editor (2026). Alpha Document (Version 1.0.0). https://doi.org/10.5281/zenodo.1234567',
+    );
     const axe = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    );
     await page.close();
   });
 
@@ -208,7 +329,10 @@ describe('the releases pages, in Chromium', () => {
     if (!done.has('final')) context.skip();
     const { releases } = await manifest();
     for (const release of releases) {
-      const bytes = await download('/alpha/releases/', `#v${release.version.replace(/\./g, '\\.')} a[download]`);
+      const bytes = await download(
+        '/alpha/releases/',
+        `#v${release.version.replace(/\./g, '\\.')} a[download]`,
+      );
       expect(sha256(bytes)).toBe(release.pdf.sha256);
     }
     const fromHome = await download('/', '.home-releases a[href$="-final.pdf"]');
@@ -217,16 +341,29 @@ describe('the releases pages, in Chromium', () => {
     // The other files of a release, fetched by the page: each matches its recorded checksum.
     const page = await browser.newPage();
     await page.goto(`${server.url}/alpha/releases/`);
-    const links = await page.$$eval('.release-files a[data-sha256]', (anchors) => anchors.map((a) => ({ href: a.getAttribute('href')!, sha256: a.getAttribute('data-sha256')! })));
-    expect(links.map((link) => link.href)).toEqual(['1.0.0', '0.9.0'].flatMap((v) => ['NOTES.md', 'CITATION.cff', 'zenodo.json'].map((f) => `/alpha/releases/${v}/${f}`)));
+    const links = await page.$$eval('.release-files a[data-sha256]', (anchors) =>
+      anchors.map((a) => ({
+        href: a.getAttribute('href')!,
+        sha256: a.getAttribute('data-sha256')!,
+      })),
+    );
+    expect(links.map((link) => link.href)).toEqual(
+      ['1.0.0', '0.9.0'].flatMap((v) =>
+        ['NOTES.md', 'CITATION.cff', 'zenodo.json'].map((f) => `/alpha/releases/${v}/${f}`),
+      ),
+    );
     for (const link of links) {
       const digest = await page.evaluate(async (href) => {
         const bytes = await (await fetch(href)).arrayBuffer();
-        return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
       }, link.href);
       expect(digest, link.href).toBe(link.sha256);
     }
-    expect(links.map((link) => link.sha256)).toEqual([...releases].reverse().flatMap((release) => release.files.map((file) => file.sha256)));
+    expect(links.map((link) => link.sha256)).toEqual(
+      [...releases].reverse().flatMap((release) => release.files.map((file) => file.sha256)),
+    );
     await page.close();
   });
 
@@ -234,10 +371,16 @@ describe('the releases pages, in Chromium', () => {
     if (!done.has('final')) context.skip();
     const page = await browser.newPage();
     await page.goto(`${server.url}/alpha/`);
-    expect(await page.$eval('.latest-release', (s) => s.textContent?.replace(/\s+/g, ' '))).toContain('Alpha v1.0.0, final, 3 June 2026. Download the PDF');
+    expect(
+      await page.$eval('.latest-release', (s) => s.textContent?.replace(/\s+/g, ' ')),
+    ).toContain('Alpha v1.0.0, final, 3 June 2026. Download the PDF');
     await page.goto(`${server.url}/alpha/intro/`);
-    const banner = await page.$eval('.draft-banner', (b) => b.textContent?.replace(/\s+/g, ' ').trim());
-    expect(banner).toContain('Draft. This is version 0.1.0 of the Alpha, not for citation as final.');
+    const banner = await page.$eval('.draft-banner', (b) =>
+      b.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(banner).toContain(
+      'Draft. This is version 0.1.0 of the Alpha, not for citation as final.',
+    );
     expect(banner).toContain('The final version is out: Alpha v1.0.0 (3 June 2026).');
     await page.goto(`${server.url}/beta/method/`);
     expect(await page.$('.draft-banner')).toBeNull();

@@ -10,32 +10,63 @@ import { commitAll, git, removeTempDirs, runCli, tempDir, toolRoot } from './hel
 afterAll(removeTempDirs);
 
 describe('verify-release with the tool in the repository', () => {
-  it("rebuilds with the tag's srida: same bytes after the print style changed; with the running srida, different bytes", { timeout: 120_000 }, async () => {
-    const root = await tempDir('srida-tool-repo-');
-    for (const entry of ['src', 'bin', 'package.json', 'astro.config.mjs', 'tsconfig.json']) await cp(path.join(toolRoot, entry), path.join(root, entry), { recursive: true });
-    await cp(path.join(toolRoot, 'tests/fixtures/basic/chapters'), path.join(root, 'chapters'), { recursive: true });
-    await symlink(path.join(toolRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-    await writeFile(path.join(root, '.gitignore'), 'node_modules\ndist/\n.astro/\n');
-    await git(root, 'init', '-q', '-b', 'main');
-    await git(root, 'config', 'user.name', 'Test Editor');
-    await git(root, 'config', 'user.email', 'editor@example.org');
-    await commitAll(root, 'Tool and content');
+  it(
+    "rebuilds with the tag's srida: same bytes after the print style changed; with the running srida, different bytes",
+    { timeout: 120_000 },
+    async () => {
+      const root = await tempDir('srida-tool-repo-');
+      for (const entry of ['src', 'bin', 'package.json', 'astro.config.mjs', 'tsconfig.json'])
+        await cp(path.join(toolRoot, entry), path.join(root, entry), { recursive: true });
+      await cp(path.join(toolRoot, 'tests/fixtures/basic/chapters'), path.join(root, 'chapters'), {
+        recursive: true,
+      });
+      await symlink(path.join(toolRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+      await writeFile(path.join(root, '.gitignore'), 'node_modules\ndist/\n.astro/\n');
+      await git(root, 'init', '-q', '-b', 'main');
+      await git(root, 'config', 'user.name', 'Test Editor');
+      await git(root, 'config', 'user.email', 'editor@example.org');
+      await commitAll(root, 'Tool and content');
 
-    const released = await runCli(['release', 'alpha', '1.0.0', '--stage', 'final', '--force', 'test of the tool path', '--quiet'], {}, root);
-    expect(released.err).toBe('');
-    expect(released.code).toBe(0);
+      const released = await runCli(
+        [
+          'release',
+          'alpha',
+          '1.0.0',
+          '--stage',
+          'final',
+          '--force',
+          'test of the tool path',
+          '--quiet',
+        ],
+        {},
+        root,
+      );
+      expect(released.err).toBe('');
+      expect(released.code).toBe(0);
 
-    // The tool changes after the release: chapter titles print in another colour.
-    const css = path.join(root, 'src/styles/print.css');
-    await writeFile(css, `${await readFile(css, 'utf8')}\n.print-edition .chapter > h1 { color: #7a0000; }\n`);
-    await commitAll(root, 'Darker red chapter titles');
+      // The tool changes after the release: chapter titles print in another colour.
+      const css = path.join(root, 'src/styles/print.css');
+      await writeFile(
+        css,
+        `${await readFile(css, 'utf8')}\n.print-edition .chapter > h1 { color: #7a0000; }\n`,
+      );
+      await commitAll(root, 'Darker red chapter titles');
 
-    const byTag = await runCli(['verify-release', 'alpha', '1.0.0', '--quiet'], {}, root);
-    expect(byTag.code).toBe(0);
-    expect(byTag.out).toMatch(/: (identical bytes|the bytes differ although the Chromium is the same: the text of every page is identical) .*by the tag's srida\)$/);
-    const byCurrent = await runCli(['verify-release', 'alpha', '1.0.0', '--quiet', '--strict'], { SRIDA_VERIFY_TOOL: 'current' }, root);
-    expect(byCurrent.err).toContain('the bytes differ although the Chromium is the same: the text of every page is identical');
-    expect(byCurrent.err).toContain('by the running srida)');
-    expect(byCurrent.code).toBe(1);
-  });
+      const byTag = await runCli(['verify-release', 'alpha', '1.0.0', '--quiet'], {}, root);
+      expect(byTag.code).toBe(0);
+      expect(byTag.out).toMatch(
+        /: (identical bytes|the bytes differ although the Chromium is the same: the text of every page is identical) .*by the tag's srida\)$/,
+      );
+      const byCurrent = await runCli(
+        ['verify-release', 'alpha', '1.0.0', '--quiet', '--strict'],
+        { SRIDA_VERIFY_TOOL: 'current' },
+        root,
+      );
+      expect(byCurrent.err).toContain(
+        'the bytes differ although the Chromium is the same: the text of every page is identical',
+      );
+      expect(byCurrent.err).toContain('by the running srida)');
+      expect(byCurrent.code).toBe(1);
+    },
+  );
 });

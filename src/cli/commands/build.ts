@@ -40,18 +40,27 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
             const previous = path.join(path.resolve(options.out), 'pdf');
             if (!existsSync(previous)) return;
             await cp(previous, path.join(dir, 'pdf'), { recursive: true });
-            output.info(`srida build: kept the PDFs of the previous build in ${previous} (--no-pdf: not printed again).`);
+            output.info(
+              `srida build: kept the PDFs of the previous build in ${previous} (--no-pdf: not printed again).`,
+            );
           }
         : async (dir) => {
-            const code = await printStep({ site: dir, finalSite: options.out, quiet: options.quiet, duplex: options.duplex }, output);
+            const code = await printStep(
+              { site: dir, finalSite: options.out, quiet: options.quiet, duplex: options.duplex },
+              output,
+            );
             if (code !== 0) throw new PrintFailed(code);
           },
     });
-    output.info(`srida build: site${options.noPdf ? '' : ' and PDFs'} written to ${result.out} (${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    output.info(
+      `srida build: site${options.noPdf ? '' : ' and PDFs'} written to ${result.out} (${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof PrintFailed) {
-      output.error(`srida build: the PDFs could not be printed; ${options.out} was left as it was.`);
+      output.error(
+        `srida build: the PDFs could not be printed; ${options.out} was left as it was.`,
+      );
       return error.code;
     }
     throw error;

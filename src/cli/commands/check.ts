@@ -20,7 +20,9 @@ export async function runCheck(options: CommandOptions, output: Output): Promise
   const chapters = project.documents.reduce((n, d) => n + d.chapters.length, 0);
   if (!options.quiet || diagnostics.length > 0) {
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-    output.info(`srida check: ${count(project.documents.length, 'document')}, ${count(chapters, 'chapter')}, ${summarize(diagnostics)} (${Math.round(performance.now() - started)} ms)`);
+    output.info(
+      `srida check: ${count(project.documents.length, 'document')}, ${count(chapters, 'chapter')}, ${summarize(diagnostics)} (${Math.round(performance.now() - started)} ms)`,
+    );
   }
   return exitCodeFor(diagnostics, options.strict);
 }

@@ -23,7 +23,15 @@ export interface PdfStepOptions {
  * into `<out>/pdf/`. Two-sided layout with `--duplex` (or `SRIDA_PDF_DUPLEX=1`).
  */
 export async function runPdf(options: CommandOptions, output: Output): Promise<number> {
-  return printStep({ site: options.out, documents: options.positionals, quiet: options.quiet, duplex: options.duplex }, output);
+  return printStep(
+    {
+      site: options.out,
+      documents: options.positionals,
+      quiet: options.quiet,
+      duplex: options.duplex,
+    },
+    output,
+  );
 }
 
 /**
@@ -35,12 +43,18 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
   const env = options.env ?? process.env;
   const showProgress = !options.quiet && env.CI !== 'true';
   const controller = new AbortController();
-  const abort = () => controller.abort(new PdfError('Interrupted: the browser was closed and no PDF was changed'));
+  const abort = () =>
+    controller.abort(new PdfError('Interrupted: the browser was closed and no PDF was changed'));
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   const started = performance.now();
   /** Name the final folder, not the staging one, in messages. */
-  const shown = (text: string) => (options.finalSite ? text.replaceAll(options.site, options.finalSite).replaceAll(displayPath(options.site), displayPath(options.finalSite)) : text);
+  const shown = (text: string) =>
+    options.finalSite
+      ? text
+          .replaceAll(options.site, options.finalSite)
+          .replaceAll(displayPath(options.site), displayPath(options.finalSite))
+      : text;
   let printed: PrintedPdf[];
   try {
     printed = await printPdfs({
@@ -48,7 +62,9 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
       documents: options.documents,
       duplex: options.duplex || env.SRIDA_PDF_DUPLEX === '1' || env.SRIDA_PDF_DUPLEX === 'true',
       signal: controller.signal,
-      onProgress: showProgress ? (event) => output.info(`srida pdf: ${shown(describeProgress(event))}`) : undefined,
+      onProgress: showProgress
+        ? (event) => output.info(`srida pdf: ${shown(describeProgress(event))}`)
+        : undefined,
     });
   } catch (error) {
     if (controller.signal.aborted) {
@@ -63,8 +79,12 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
     process.off('SIGTERM', abort);
   }
   if (!options.quiet) {
-    const list = printed.map((pdf) => `${shown(displayPath(pdf.file))} (${pdf.pages} pages)`).join(', ');
-    output.info(`srida pdf: ${printed.length} PDF${printed.length === 1 ? '' : 's'} written in ${((performance.now() - started) / 1000).toFixed(1)} s: ${list}`);
+    const list = printed
+      .map((pdf) => `${shown(displayPath(pdf.file))} (${pdf.pages} pages)`)
+      .join(', ');
+    output.info(
+      `srida pdf: ${printed.length} PDF${printed.length === 1 ? '' : 's'} written in ${((performance.now() - started) / 1000).toFixed(1)} s: ${list}`,
+    );
   }
   return 0;
 }

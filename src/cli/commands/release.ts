@@ -8,7 +8,9 @@ import type { Output } from '../output.ts';
 /** Print a refusal: message, details indented, hint. */
 export function printRefusal(command: string, error: ReleaseRefusal, output: Output): void {
   const details = error.details.map((line) => `  ${line}`).join('\n');
-  output.error(`srida ${command}: ${error.message}${details ? `\n${details}` : ''}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+  output.error(
+    `srida ${command}: ${error.message}${details ? `\n${details}` : ''}${error.hint ? `\n  hint: ${error.hint}` : ''}`,
+  );
 }
 
 /**
@@ -19,14 +21,28 @@ export function printRefusal(command: string, error: ReleaseRefusal, output: Out
 export async function runRelease(options: CommandOptions, output: Output): Promise<number> {
   const [documentId, version, ...rest] = options.positionals;
   const usage = (reason: string) => {
-    output.error(`srida release: ${reason}\n  usage: srida release <document> <version> --stage draft|final [--force "reason"]`);
+    output.error(
+      `srida release: ${reason}\n  usage: srida release <document> <version> --stage draft|final [--force "reason"]`,
+    );
     return 2;
   };
-  if (!documentId || !version) return usage('name the document and the version, e.g. `srida release srida 1.0.0 --stage final`');
+  if (!documentId || !version)
+    return usage(
+      'name the document and the version, e.g. `srida release srida 1.0.0 --stage final`',
+    );
   if (rest.length > 0) return usage(`unexpected argument \`${rest[0]}\``);
-  if (!isSemver(version)) return usage(`\`${version}\` is not a semantic version such as \`1.0.0\``);
-  if (options.stage !== 'draft' && options.stage !== 'final') return usage(options.stage ? `\`--stage ${options.stage}\` is neither \`draft\` nor \`final\`` : '`--stage draft` or `--stage final` is required');
-  if (options.force !== undefined && options.force.trim() === '') return usage('`--force` needs a reason, e.g. `--force "chapter 8 signed off by the board on 2 June"`');
+  if (!isSemver(version))
+    return usage(`\`${version}\` is not a semantic version such as \`1.0.0\``);
+  if (options.stage !== 'draft' && options.stage !== 'final')
+    return usage(
+      options.stage
+        ? `\`--stage ${options.stage}\` is neither \`draft\` nor \`final\``
+        : '`--stage draft` or `--stage final` is required',
+    );
+  if (options.force !== undefined && options.force.trim() === '')
+    return usage(
+      '`--force` needs a reason, e.g. `--force "chapter 8 signed off by the board on 2 June"`',
+    );
   try {
     const result = await cutRelease({
       root: options.root,
@@ -37,7 +53,10 @@ export async function runRelease(options: CommandOptions, output: Output): Promi
       onProgress: options.quiet ? undefined : (text) => output.info(`srida release: ${text}`),
     });
     const { entry } = result;
-    if (result.forceUnused) output.info('srida release: `--force` was not needed (every chapter is final) and is not recorded.');
+    if (result.forceUnused)
+      output.info(
+        'srida release: `--force` was not needed (every chapter is final) and is not recorded.',
+      );
     output.info(
       [
         `srida release: released ${documentId} v${version} (${entry.stage}, ${entry.date})`,

@@ -14,7 +14,9 @@ import { printRefusal } from './release.ts';
 export async function runVerifyRelease(options: CommandOptions, output: Output): Promise<number> {
   const [documentId, version, ...rest] = options.positionals;
   if (!documentId || !version || rest.length > 0) {
-    output.error('srida verify-release: name the document and the version, e.g. `srida verify-release srida 1.0.0`');
+    output.error(
+      'srida verify-release: name the document and the version, e.g. `srida verify-release srida 1.0.0`',
+    );
     return 2;
   }
   try {
@@ -23,7 +25,9 @@ export async function runVerifyRelease(options: CommandOptions, output: Output):
       documentId,
       version,
       tool: process.env.SRIDA_VERIFY_TOOL === 'current' ? 'current' : 'auto',
-      onProgress: options.quiet ? undefined : (text) => output.info(`srida verify-release: ${text}`),
+      onProgress: options.quiet
+        ? undefined
+        : (text) => output.info(`srida verify-release: ${text}`),
     });
     const sameChromium = result.chromium.recorded === result.chromium.now;
     const printedBy = `released with ${result.chromium.recorded}, rebuilt with ${result.chromium.now} by the ${result.tool === 'tag' ? "tag's" : 'running'} srida`;
@@ -36,10 +40,14 @@ export async function runVerifyRelease(options: CommandOptions, output: Output):
       const note = sameChromium
         ? 'the bytes differ although the Chromium is the same: the text of every page is identical (under heavy load Chromium 156 may place link areas differently; otherwise fonts or srida changed)'
         : 'the bytes differ, as expected on another Chromium; the text of every page is identical';
-      (sameChromium && options.strict ? output.error : output.info)(`${head}: ${note} (${printedBy})`);
+      (sameChromium && options.strict ? output.error : output.info)(
+        `${head}: ${note} (${printedBy})`,
+      );
       return sameChromium && options.strict ? 1 : 0;
     }
-    output.error(`${head}: the rebuild differs from the published file (${printedBy})\n${result.differences.map((line) => `  ${line}`).join('\n')}`);
+    output.error(
+      `${head}: the rebuild differs from the published file (${printedBy})\n${result.differences.map((line) => `  ${line}`).join('\n')}`,
+    );
     return 1;
   } catch (error) {
     if (!(error instanceof ReleaseRefusal)) throw error;
