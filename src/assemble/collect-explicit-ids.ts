@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ChapterSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
-import type { DocumentContext } from './context.ts';
+import type { DocumentContext } from '../markdown/context.ts';
 
 const headingId = /\{#([A-Za-z0-9_][A-Za-z0-9_-]*)\}\s*$/;
 

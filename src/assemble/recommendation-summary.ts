@@ -1,7 +1,7 @@
 import type { DocumentSource } from '../content/load-project.ts';
 import { escapeHtml } from '../util/escape-html.ts';
-import type { AssembledRecommendation } from './assemble-project.ts';
-import type { TargetRegistry } from './targets.ts';
+import type { AssembledRecommendation } from './assembled.ts';
+import type { TargetRegistry } from '../markdown/targets.ts';
 
 /**
  * The summary table of a document's recommendations: number, title (linked), chapter, horizon.

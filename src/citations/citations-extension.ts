@@ -1,8 +1,8 @@
-import type { Extension } from '../assemble/extension.ts';
+import { dataKey } from '../assemble/data-key.ts';
+import type { ExtensionFactory } from '../assemble/extension.ts';
 import type { DocumentSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
-import { Lru } from './cache.ts';
-import { runDocumentPass, type RootState } from './document-pass.ts';
+import { runDocumentPass, type CitationsData, type CitationsState } from './document-pass.ts';
 import { diskCacheDir, diskKey, knownSources } from './disk-cache.ts';
 import { documentStyle } from './document-style.ts';
 import { formatCached, useWorkers, warmUp } from './format-pool.ts';
@@ -12,34 +12,34 @@ import remarkCitations from './remark-citations.ts';
 
 export type { CitationsData } from './document-pass.ts';
 
+/** Key of what the citations extension hands the site for each document. */
+export const citationsKey = dataKey<CitationsData>('citations');
+
 /**
  * Citations and reference lists, as an assembly extension: `load` reads the bibliography,
  * `parsed` turns citation syntax into nodes, `numbered` collects a document's citations and
  * starts formatting them in one engine pass, `registered` warns about entries nobody cites,
- * and `document` links the formatted citations and builds the reference lists.
+ * and `document` links the formatted citations and builds the reference lists. The state of
+ * one assembly lives here; formatted results are cached by content (format-pool.ts, disk).
  */
-export function createCitationsExtension(): Extension {
-  // The last few roots assembled (tests assemble many throw-away projects in one process).
-  const states = new Lru<RootState>(8);
-  const newState = (library: Library, cacheDir?: string): RootState => ({
-    library,
-    cacheDir,
+export const createCitationsExtension: ExtensionFactory<CitationsData> = (context) => {
+  const state: CitationsState = {
+    library: { entries: new Map(), styles: new Map(), files: [] },
+    cacheDir: undefined,
     cited: new Set(),
     reported: new Set(),
     sourceKeys: new Map(),
     prepared: new Map(),
-  });
-  const stateFor = (root: string): RootState =>
-    states.getOrSet(root, () => newState({ entries: new Map(), styles: new Map(), files: [] }));
+  };
   return {
     name: 'citations',
-    async load(root) {
-      const library = await loadLibrary(root);
-      states.set(root, newState(library, diskCacheDir(root)));
-      return library.files;
+    key: citationsKey,
+    async load() {
+      state.library = await loadLibrary(context.root);
+      state.cacheDir = diskCacheDir(context.root);
+      return state.library.files;
     },
-    parsed(tree, file, document) {
-      const state = stateFor(file.cwd);
+    parsed({ document, chapter, tree }) {
       if (!state.sourceKeys.has(document)) {
         const sourceKey = state.cacheDir ? sourcesKey(document, state.library) : undefined;
         state.sourceKeys.set(document, sourceKey);
@@ -52,14 +52,11 @@ export function createCitationsExtension(): Extension {
           warmUp(style.registered, locale, document.id);
         }
       }
-      const markdown =
-        document.chapters.find((chapter) => chapter.file === file)?.markdown ?? String(file.value);
-      remarkCitations(tree, markdown);
+      remarkCitations(tree, chapter.markdown);
     },
-    numbered(document, chapters) {
+    numbered({ document, chapters }) {
       // Collect the document's citations (reporting unknown keys) and start formatting them
       // now, while the next document is parsed; the document pass picks both up.
-      const state = stateFor(document.metadataFile.cwd);
       const prepared = prepare(document, chapters, state.library);
       state.prepared.set(document, prepared);
       const { job } = prepared;
@@ -73,12 +70,10 @@ export function createCitationsExtension(): Extension {
       };
       if (job.items.length) formatCached(job, options).catch(() => undefined);
     },
-    registered(_registry, documents) {
-      const root = documents[0]?.metadataFile.cwd;
-      if (root === undefined) return;
-      const { library, cited } = stateFor(root);
-      for (const entry of library.entries.values()) {
-        if (cited.has(entry.key)) continue;
+    registered() {
+      if (context.documents.length === 0) return;
+      for (const entry of state.library.entries.values()) {
+        if (state.cited.has(entry.key)) continue;
         report(
           entry.file,
           'warning',
@@ -89,13 +84,12 @@ export function createCitationsExtension(): Extension {
         );
       }
     },
-    async document({ document, chapters, registry }) {
-      const state = stateFor(document.metadataFile.cwd);
+    async document({ document, chapters }) {
       const prepared = state.prepared.get(document) ?? prepare(document, chapters, state.library);
-      return runDocumentPass(document, prepared, chapters, registry, state);
+      return runDocumentPass(document, prepared, chapters, context.registry, state);
     },
   };
-}
+};
 
 /**
  * Hash of everything a document's formatting job is made from: its metadata, its chapter files

@@ -1,8 +1,8 @@
 import type { Properties } from 'hast';
 import { visit } from 'unist-util-visit';
-import { chapterHref } from '../assemble/context.ts';
+import { chapterHref } from '../markdown/context.ts';
 import type { ExtensionChapter, ExtensionDocumentResult } from '../assemble/extension.ts';
-import type { TargetRegistry } from '../assemble/targets.ts';
+import type { TargetRegistry } from '../markdown/targets.ts';
 import type { DocumentSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
 import { formatCached, useWorkers } from './format-pool.ts';
@@ -49,7 +49,7 @@ export interface CitationsData {
 }
 
 /** State of one assembly of a project root. */
-export interface RootState {
+export interface CitationsState {
   library: Library;
   /** Where formatted results are kept between processes (none: memory only). */
   cacheDir?: string;
@@ -87,8 +87,8 @@ export async function runDocumentPass(
   prepared: Prepared,
   chapters: readonly ExtensionChapter[],
   registry: TargetRegistry,
-  state: RootState,
-): Promise<ExtensionDocumentResult> {
+  state: CitationsState,
+): Promise<ExtensionDocumentResult<CitationsData>> {
   const { library } = state;
   const { job, name, style, blocks } = prepared;
   for (const item of job.items) warnMissing(state, item.id, style.format, name);
@@ -268,7 +268,7 @@ const emptyResult: FormatResult = {
 };
 
 /** Warn once per entry about fields the style needs that it lacks. */
-function warnMissing(state: RootState, key: string, format: string, styleName: string) {
+function warnMissing(state: CitationsState, key: string, format: string, styleName: string) {
   const entry = state.library.entries.get(key)!;
   const missing = missingFields(entry, format);
   const id = `${key}|${missing.join()}`;

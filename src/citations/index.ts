@@ -3,19 +3,19 @@
  * formatting in one pass per document, reference lists, and "cite this document". This is the
  * module's public API; the files behind it are internal.
  */
-import { createCitationsExtension } from './citations-extension.ts';
 import { clearFormatCache } from './format-pool.ts';
 import { clearLibraryCache } from './load-bibliography.ts';
 
-export { createCitationsExtension, type CitationsData } from './citations-extension.ts';
+export {
+  citationsKey,
+  createCitationsExtension,
+  type CitationsData,
+} from './citations-extension.ts';
 export {
   citeThisDocument,
   type CiteThisOptions,
   type DocumentCitation,
 } from './cite-this-document.ts';
-
-/** The citations extension every assembly runs (see src/assemble/extensions.ts). */
-export const citationsExtension = createCitationsExtension();
 
 /**
  * Forget every cached bibliography parse and formatting result, so that the next assembly

@@ -5,7 +5,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
+import type { ChapterContext, DocumentContext } from './context.ts';
 import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
 

@@ -2,7 +2,7 @@ import type { Heading, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { ChapterContext, DocumentContext } from '../assemble/context.ts';
+import type { ChapterContext, DocumentContext } from './context.ts';
 import { report } from '../diagnostics/report.ts';
 import { slugify, takeExplicitId, uniqueSlug } from './heading-id.ts';
 

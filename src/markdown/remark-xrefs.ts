@@ -1,7 +1,7 @@
 import type { Link, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Target, TargetRegistry } from '../assemble/targets.ts';
+import type { Target, TargetRegistry } from './targets.ts';
 import { report } from '../diagnostics/report.ts';
 
 export interface RemarkXrefsOptions {

@@ -1,11 +1,17 @@
 import type { PrintMetadata } from './print-edition.ts';
-import type { StampOptions } from './stamp-metadata.ts';
+
+/** What the XMP packet says besides the document's metadata. */
+export interface XmpOptions {
+  /** Creation and modification date. */
+  date: Date;
+  /** Creator tool, e.g. `srida 0.1.0`. */
+  creator: string;
+  /** Producer, e.g. `Chromium 156 (Skia/PDF) via Puppeteer`. */
+  producer: string;
+}
 
 /** The XMP metadata packet (Dublin Core, PDF, XMP basic and media management) of a PDF. */
-export function xmpPacket(
-  metadata: PrintMetadata,
-  options: Pick<StampOptions, 'date' | 'creator' | 'producer'>,
-): Uint8Array {
+export function xmpPacket(metadata: PrintMetadata, options: XmpOptions): Uint8Array {
   const date = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const li = (values: readonly string[]) =>
     values.map((value) => `<rdf:li>${xml(value)}</rdf:li>`).join('');

@@ -5,7 +5,8 @@ import {
   type AssembledDocument,
   type AssembledProject,
 } from '../assemble/assemble-project.ts';
-import { collectDiagnostics, formatDiagnostic } from '../cli/reporter.ts';
+import { collectDiagnostics, formatDiagnostic } from '../diagnostics/collect.ts';
+import { projectStages } from '../stages.ts';
 import type {
   NextRelease,
   ReleaseEntry,
@@ -80,7 +81,7 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
       unclean.slice(0, 20).concat(unclean.length > 20 ? [`… and ${unclean.length - 20} more`] : []),
     );
   }
-  const project = await assembleProject(root);
+  const project = await assembleProject(root, { extensions: projectStages() });
   const errors = collectDiagnostics(project.files).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new ReleaseRefusal(

@@ -1,3 +1,4 @@
+import { dataKey, dataOf, type WithExtensionData } from '../assemble/data-key.ts';
 import type { DocumentMetadata } from '../schemas/document-metadata.ts';
 import type { ReleaseEntry, ReleaseManifest, ReleasedFile } from '../schemas/release-manifest.ts';
 import { stageLabels, type ReleaseContext } from './context.ts';
@@ -52,7 +53,7 @@ export interface SiteRelease {
   verified: boolean;
 }
 
-/** What the release extension hands the site for each document: `document.extensions.releases`. */
+/** What the release extension hands the site for each document (read with {@link releasesOf}). */
 export interface ReleasesData {
   document: string;
   /** `/<document>/releases/` */
@@ -161,11 +162,16 @@ export function toReleasesData(input: {
   };
 }
 
+/** Key of what the releases extension hands the site for each document. */
+export const releasesKey = dataKey<ReleasesData>('releases');
+
 /** The releases data of a site document (empty when the extension did not run). */
-export function releasesOf(document: {
-  id: string;
-  extensions?: Record<string, unknown>;
-}): ReleasesData {
-  const data = document.extensions?.releases as ReleasesData | undefined;
-  return data ?? { document: document.id, pageHref: releasesPageHref(document.id), releases: [] };
+export function releasesOf(document: { id: string } & WithExtensionData): ReleasesData {
+  return (
+    dataOf(document, releasesKey) ?? {
+      document: document.id,
+      pageHref: releasesPageHref(document.id),
+      releases: [],
+    }
+  );
 }

@@ -1,15 +1,27 @@
 import { getCollection } from 'astro:content';
 import type { AssembledChapter } from '../assemble/assemble-project.ts';
-import type { RoadmapDocumentData } from '../roadmap/roadmap-extension.ts';
+import { dataOf } from '../assemble/data-key.ts';
+import { roadmapKey } from '../roadmap/roadmap-data.ts';
 import { toInPageLinks } from './in-page-links.ts';
-import type { SiteDocument } from './site-data.ts';
+import type { SiteDocument, SiteProject, StoreEntry } from './site-data.ts';
+
+/** Every entry of the content store, as the loader wrote them (src/site/project-loader.ts). */
+async function storeEntries(): Promise<StoreEntry['data'][]> {
+  return (await getCollection('project')).map((entry) => entry.data);
+}
 
 /** Every document of the project, in project order (from the content loader). */
 export async function getDocuments(): Promise<SiteDocument[]> {
-  const entries = await getCollection('project');
-  return entries
-    .map((entry) => entry.data as unknown as SiteDocument & { position: number })
-    .sort((a, b) => a.position - b.position);
+  return (await storeEntries())
+    .flatMap((data) => (data.kind === 'document' ? [data] : []))
+    .sort((a, b) => a.position - b.position)
+    .map((data) => data.document);
+}
+
+/** What the extensions stored for the whole project (e.g. the roadmap page). */
+export async function getProject(): Promise<SiteProject> {
+  const found = (await storeEntries()).find((data) => data.kind === 'project');
+  return found?.kind === 'project' ? found.project : { extensions: {} };
 }
 
 /** `getStaticPaths` of every per-document page (`/<doc>/…`): one path per document. */
@@ -51,8 +63,7 @@ export function relatedRoadmapItems(
   document: SiteDocument,
   chapter: AssembledChapter,
 ): { id: string; title: string; href: string; via: string }[] {
-  const backlinks =
-    (document.extensions.roadmap as RoadmapDocumentData | undefined)?.backlinks ?? {};
+  const backlinks = dataOf(document, roadmapKey)?.backlinks ?? {};
   const places: [string, string][] = [
     [chapter.id, 'this chapter'],
     ...chapter.headings.map((h): [string, string] => [

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { assembleProject } from '../assemble/assemble-project.ts';
-import { collectDiagnostics, formatDiagnostic } from '../cli/reporter.ts';
-import { contentRoot } from './content-root.ts';
-import { toSiteDocuments } from './site-data.ts';
+import { collectDiagnostics, formatDiagnostic } from '../diagnostics/collect.ts';
+import { projectStages } from '../stages.ts';
+import { siteOptionsFromEnv } from './site-options.ts';
+import { toStoreEntries } from './site-data.ts';
 
 /** Folders under the content root whose changes re-assemble the project in `astro dev`. */
 const watchedFolders = ['chapters', 'bibliography', 'roadmap'];
@@ -18,21 +19,23 @@ export function projectLoader(): Loader {
   return {
     name: 'srida-project',
     async load({ store, watcher, logger, generateDigest }) {
-      const root = contentRoot();
+      const options = siteOptionsFromEnv();
+      const { root } = options;
       const sync = async () => {
         const started = performance.now();
-        const project = await assembleProject(root);
+        const project = await assembleProject(root, {
+          extensions: projectStages({ release: options.release }),
+          now: options.now,
+        });
         for (const diagnostic of collectDiagnostics(project.files))
           logger.warn(formatDiagnostic(diagnostic));
-        const documents = toSiteDocuments(project);
-        const keep = new Set(documents.map((d) => d.id));
+        const entries = toStoreEntries(project);
+        const keep = new Set(entries.map((entry) => entry.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-        documents.forEach((document, index) => {
-          const data = { ...document, position: index } as unknown as Record<string, unknown>;
-          store.set({ id: document.id, data, digest: generateDigest(JSON.stringify(data)) });
-        });
+        for (const { id, data } of entries)
+          store.set({ id, data, digest: generateDigest(JSON.stringify(data)) });
         logger.info(
-          `assembled ${documents.length} documents in ${Math.round(performance.now() - started)} ms`,
+          `assembled ${project.documents.length} documents in ${Math.round(performance.now() - started)} ms`,
         );
       };
       await sync();

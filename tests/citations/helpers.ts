@@ -6,10 +6,11 @@ import type { Root } from 'mdast';
 import path from 'node:path';
 import { assembleProject, type AssembledProject } from '../../src/assemble/assemble-project.ts';
 import type { CitationsData } from '../../src/citations/index.ts';
-import { createCitationsExtension } from '../../src/citations/index.ts';
+import { dataOf } from '../../src/assemble/data-key.ts';
+import { citationsKey, createCitationsExtension } from '../../src/citations/index.ts';
 import remarkCitations from '../../src/citations/remark-citations.ts';
 import type { Citation } from '../../src/citations/types.ts';
-import { collectDiagnostics } from '../../src/cli/reporter.ts';
+import { collectDiagnostics } from '../../src/diagnostics/collect.ts';
 import { parseMarkdown } from '../../src/markdown/processor.ts';
 
 export { chapter, documentYaml, makeProject } from '../helpers/project.ts';
@@ -55,12 +56,15 @@ export async function assemble(root: string): Promise<{
   messages: string[];
   data: (documentId: string) => CitationsData;
 }> {
-  const project = await assembleProject(root, { extensions: [createCitationsExtension()] });
+  const project = await assembleProject(root, { extensions: [createCitationsExtension] });
   const messages = collectDiagnostics(project.files).map(
     (d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`,
   );
   const data = (documentId: string) =>
-    project.documents.find((d) => d.id === documentId)!.extensions.citations as CitationsData;
+    dataOf(
+      project.documents.find((d) => d.id === documentId)!,
+      citationsKey,
+    )!;
   return { project, messages, data };
 }
 

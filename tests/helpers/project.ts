@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assembleProject, type AssembledProject } from '../../src/assemble/assemble-project.ts';
-import { collectDiagnostics } from '../../src/cli/reporter.ts';
+import { collectDiagnostics } from '../../src/diagnostics/collect.ts';
+import { projectStages } from '../../src/stages.ts';
 
 /** A minimal valid document.yaml; override fields with `extra` (YAML lines). */
 export function documentYaml(title = 'Test Document', extra = ''): string {
@@ -39,7 +40,7 @@ export async function makeProject(files: Record<string, string | Uint8Array>): P
 export async function assembleWithMessages(
   root: string,
 ): Promise<{ project: AssembledProject; messages: string[] }> {
-  const project = await assembleProject(root);
+  const project = await assembleProject(root, { extensions: projectStages() });
   const messages = collectDiagnostics(project.files).map(
     (d) => `${d.path}:${d.line}:${d.column}: ${d.reason} [${d.ruleId}]`,
   );

@@ -1,5 +1,5 @@
 import type { AssembledDocument } from '../../src/assemble/assemble-project.ts';
-import type { Target } from '../../src/assemble/targets.ts';
+import type { Target } from '../../src/markdown/targets.ts';
 import { plural, runningTitle, shortCaption } from '../../src/pdf/print-edition.ts';
 import type { OutlineNode } from './helpers.ts';
 

@@ -15,6 +15,7 @@ import {
   type AssembledProject,
 } from '../../src/assemble/assemble-project.ts';
 import { printPdfs } from '../../src/pdf/print-pdfs.ts';
+import { projectStages } from '../../src/stages.ts';
 import {
   expectedEntries,
   expectedOutline,
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const built = await buildSite(['--root', root, '--out', site], { CI: 'true' });
   buildOutput = built.stdout + built.stderr;
   expect(built.code, buildOutput).toBe(0);
-  project = await assembleProject(root);
+  project = await assembleProject(root, { extensions: projectStages() });
   alpha = project.documents.find((d) => d.id === 'alpha')!;
   alphaPdf = path.join(site, 'pdf', 'spectrum-alpha-v0.1.0.pdf');
   betaPdf = path.join(site, 'pdf', 'spectrum-beta-v0.2.0.pdf');

@@ -8,7 +8,7 @@ import { releasePrintData } from '../../src/release/print-marks.ts';
 import { formatReleaseDate, sourceDateEpoch } from '../../src/release/release-date.ts';
 import { compareVersions } from '../../src/release/semver.ts';
 import { compareTexts } from '../../src/release/verify.ts';
-import type { toReleasesData } from '../../src/release/site-data.ts';
+import { releasesOf } from '../../src/release/site-data.ts';
 import { releaseManifestSchema } from '../../src/schemas/release-manifest.ts';
 import {
   documentMetadataSchema,
@@ -69,9 +69,7 @@ describe('srida check verifies released files against the manifest', () => {
       ),
     ]);
     // Neither broken release is offered for download.
-    const site = project.documents.find((d) => d.id === 'alpha')!.extensions.releases as ReturnType<
-      typeof toReleasesData
-    >;
+    const site = releasesOf(project.documents.find((d) => d.id === 'alpha')!);
     expect(site.releases.map((r) => [r.version, r.verified])).toEqual([
       ['1.0.0', false],
       ['0.9.0', false],

@@ -1,7 +1,7 @@
 import type { LeafDirective } from 'mdast-util-directive';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { TargetRegistry, type Target } from '../../src/assemble/targets.ts';
+import { TargetRegistry, type Target } from '../../src/markdown/targets.ts';
 import type { DocumentSource } from '../../src/content/load-project.ts';
 import { checkRoadmapReferences, roadmapItemsByReference } from '../../src/roadmap/check-references.ts';
 import { roadmapExtension, type RoadmapDocumentData } from '../../src/roadmap/roadmap-extension.ts';
@@ -61,16 +61,16 @@ describe('roadmapExtension', () => {
   it('loads, checks references, renders ::roadmap blocks and hands back links to the site', async () => {
     const { files: written } = await load({ 'a-tracks.yaml': baseTracks, 'items.yaml': items });
     const root = written[0]!.cwd;
-    const extension = roadmapExtension();
-    const files = await extension.load!(root);
-    expect(files.map((f) => f.path)).toEqual(['roadmap/a-tracks.yaml', 'roadmap/items.yaml']);
     const documents = [{ id: 'srida', metadata: { shortTitle: 'SRIDA' } }, { id: 'blueprint', metadata: { shortTitle: 'Blueprint' } }] as unknown as DocumentSource[];
     const reg = registry();
-    extension.registered!(reg, documents);
+    const extension = roadmapExtension()({ root, registry: reg, documents, files: [], now: new Date(0) });
+    const files = await extension.load!();
+    expect(files.map((f) => f.path)).toEqual(['roadmap/a-tracks.yaml', 'roadmap/items.yaml']);
+    extension.registered!();
     expect(messagesOf(files)).toHaveLength(2);
 
-    const result = await extension.document!({ document: documents[0]!, registry: reg, chapters: [] });
-    const data = result.data as RoadmapDocumentData;
+    const result = await extension.document!({ document: documents[0]!, chapters: [] });
+    const data: RoadmapDocumentData = result.data!;
     expect(data.references).toEqual({ 'srida#rec-data-federation': { href: '/srida/technical/#rec-data-federation', label: 'SRIDA, Priority P5 Data federation' } });
     expect(data.backlinks).toEqual({ 'rec-data-federation': [{ id: 'a', title: 'A', href: '/roadmap/#roadmap-item-a' }] });
 
@@ -95,9 +95,10 @@ describe('roadmapExtension', () => {
 
   it('renders a note when the project has no roadmap', async () => {
     const { files: written } = await load({ 'a-tracks.yaml': baseTracks });
-    const extension = roadmapExtension();
-    await extension.load!(`${written[0]!.cwd}/does-not-exist`);
-    const result = await extension.document!({ document: { id: 'srida' } as DocumentSource, registry: registry(), chapters: [] });
+    const root = `${written[0]!.cwd}/does-not-exist`;
+    const extension = roadmapExtension()({ root, registry: registry(), documents: [], files: [], now: new Date(0) });
+    await extension.load!();
+    const result = await extension.document!({ document: { id: 'srida' } as DocumentSource, chapters: [] });
     expect(result.blocks!.roadmap!({ type: 'leafDirective', name: 'roadmap', attributes: {}, children: [] }, new VFile())).toContain('This project has no roadmap');
   });
 });

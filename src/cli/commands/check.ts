@@ -1,7 +1,13 @@
 import { assembleProject } from '../../assemble/assemble-project.ts';
+import { projectStages } from '../../stages.ts';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
-import { collectDiagnostics, formatDiagnostic, summarize, type Diagnostic } from '../reporter.ts';
+import {
+  collectDiagnostics,
+  formatDiagnostic,
+  summarize,
+  type Diagnostic,
+} from '../../diagnostics/collect.ts';
 
 /** Exit code for a set of diagnostics: 1 on any error (or any warning when strict). */
 export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
@@ -12,7 +18,7 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean)
 /** `srida check`: assemble everything, print every problem, exit 1 on errors. */
 export async function runCheck(options: CommandOptions, output: Output): Promise<number> {
   const started = performance.now();
-  const project = await assembleProject(options.root);
+  const project = await assembleProject(options.root, { extensions: projectStages() });
   const diagnostics = collectDiagnostics(project.files);
   for (const diagnostic of diagnostics) {
     (diagnostic.severity === 'error' ? output.error : output.info)(formatDiagnostic(diagnostic));

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf } from '../diagnostics/report.ts';
+import { severityOf } from './report.ts';
 
 /** One message, flattened for printing and for tests. */
 export interface Diagnostic {

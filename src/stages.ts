@@ -1,0 +1,26 @@
+/**
+ * The stages every assembly of a project runs, in order: citations (BibTeX, one pass per
+ * document), the roadmap (data, `::roadmap` blocks, back-links, the roadmap page) and releases
+ * (manifest checksums, the release history). The core (src/assemble) knows none of them: the
+ * CLI, the site's content loader and the tests pass this list to `assembleProject`.
+ */
+import type { ExtensionFactory } from './assemble/extension.ts';
+import { createCitationsExtension } from './citations/index.ts';
+import type { ReleaseContext } from './release/context.ts';
+import { releasesExtension } from './release/release-extension.ts';
+import { roadmapExtension } from './roadmap/roadmap-extension.ts';
+
+/** Options of {@link projectStages}. */
+export interface ProjectStagesOptions {
+  /** The release being built (`srida release`, `verify-release`), if any. */
+  release?: ReleaseContext;
+}
+
+/** The project's stages, for `assembleProject(root, { extensions: projectStages() })`. */
+export function projectStages(options: ProjectStagesOptions = {}): ExtensionFactory[] {
+  return [
+    createCitationsExtension,
+    roadmapExtension(),
+    releasesExtension({ building: options.release }),
+  ];
+}
