@@ -1,5 +1,6 @@
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { runConsult } from './commands/consult.ts';
 import { runPdf } from './commands/pdf.ts';
 import { runRelease } from './commands/release.ts';
 import { runVerifyRelease } from './commands/verify-release.ts';
@@ -13,6 +14,7 @@ const commands: Record<string, (options: CommandOptions, output: Output) => Prom
   pdf: runPdf,
   release: runRelease,
   'verify-release': runVerifyRelease,
+  consult: runConsult,
 };
 
 /**
@@ -30,7 +32,8 @@ export async function main(
     output.error(`srida: ${(error as Error).message}\n\n${usage}`);
     return 2;
   }
-  if (options.help || options.command === 'help') {
+  // `consult` has its own help (`srida consult --help`).
+  if ((options.help && options.command !== 'consult') || options.command === 'help') {
     output.info(usage);
     return 0;
   }

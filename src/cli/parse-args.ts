@@ -18,6 +18,20 @@ export interface CommandOptions {
   force?: string;
   stage?: string;
   help: boolean;
+  /** `consult serve`: the options of the consultation server (see `src/cli/commands/consult-serve.ts`). */
+  consult: ConsultOptions;
+}
+
+/** Options of `srida consult serve`, as given (checked by the command). */
+export interface ConsultOptions {
+  db?: string;
+  port?: string;
+  host?: string;
+  trustProxy: boolean;
+  draft?: string;
+  opens?: string;
+  closes?: string;
+  rateLimit?: string;
 }
 
 /** Parse `srida <command> [options]`; throws an `Error` with a usage hint on bad flags. */
@@ -36,6 +50,14 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
       force: { type: 'string' },
       stage: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      draft: { type: 'string' },
+      opens: { type: 'string' },
+      closes: { type: 'string' },
+      'rate-limit': { type: 'string' },
     },
   });
   const root = path.resolve(cwd, values.root ?? '.');
@@ -51,6 +73,16 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
     force: values.force,
     stage: values.stage,
     help: values.help ?? false,
+    consult: {
+      db: values.db === undefined ? undefined : path.resolve(cwd, values.db),
+      port: values.port,
+      host: values.host,
+      trustProxy: values['trust-proxy'] ?? false,
+      draft: values.draft,
+      opens: values.opens,
+      closes: values.closes,
+      rateLimit: values['rate-limit'],
+    },
   };
 }
 
@@ -64,6 +96,9 @@ Commands:
                       cut a release: print, checksum, notes, commit and tag it
   verify-release <document> <version>
                       rebuild a release from its tag and compare with the published PDF
+  consult serve       run the public consultation's comment form (srida consult --help)
+  consult import <document> <version> FILE
+                      turn exported comments into consultation/<document>/<version>.yaml
 
 Options:
   --root DIR          project folder holding chapters/, bibliography/, roadmap/ (default: .)

@@ -1,0 +1,21 @@
+/** What every request handler of the consultation server is given (no module state). */
+import type { limits } from './limits.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { SecretCheck } from './secret.ts';
+import type { CommentStore } from './store.ts';
+import type { ServedDraft } from './windows.ts';
+
+export interface ServerContext {
+  drafts: readonly ServedDraft[];
+  draft(document: string, version: string): ServedDraft | undefined;
+  store: CommentStore;
+  /** Undefined when moderation is off (no secret was set). */
+  secret?: SecretCheck;
+  trustProxy: boolean;
+  commentLimiter: RateLimiter;
+  /** Failed secrets, per client: a guesser is slowed down, the editor elsewhere is not. */
+  secretLimiter: RateLimiter;
+  limits: typeof limits;
+  now(): number;
+  log(line: string): void;
+}
