@@ -29,17 +29,25 @@ export class CsvError extends Error {
   }
 }
 
+/** A parsed record and the line it starts on (1-based). */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
 /**
  * Parse CSV text into rows of cells (RFC 4180; LF line ends and a byte order mark accepted,
  * `;` taken as the separator when the first line has semicolons and no commas, as spreadsheets
- * in many European locales write it). The formula-safety prefix is removed.
+ * in many European locales write it). The formula-safety prefix is removed; empty lines are
+ * skipped.
  */
-export function parseCsv(input: string): string[][] {
+export function parseCsv(input: string): CsvRow[] {
   const text = input.replace(/^\ufeff/, '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const separator = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
+  const rows: CsvRow[] = [];
   let row: string[] = [];
+  let rowLine = 1;
   let cell = '';
   let quoted = false;
   let line = 1;
@@ -81,10 +89,11 @@ export function parseCsv(input: string): string[][] {
       i++;
     } else if (char === '\r' || char === '\n') {
       endCell();
-      rows.push(row);
+      rows.push({ line: rowLine, cells: row });
       row = [];
       i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
+      rowLine = line;
     } else {
       cell += char;
       i++;
@@ -93,7 +102,7 @@ export function parseCsv(input: string): string[][] {
   if (quoted) throw new CsvError('a quoted field is not closed', quoteLine);
   if (cell !== '' || row.length > 0) {
     endCell();
-    rows.push(row);
+    rows.push({ line: rowLine, cells: row });
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return rows.filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
 }

@@ -97,7 +97,7 @@ function decodePart(part: string): string {
       if (!/^[0-9A-Fa-f]{2}$/.test(hex))
         throw new HttpError(
           400,
-          'The form is not correctly encoded (a `%` not followed by two hex digits).',
+          'The form is not correctly encoded (a “%” not followed by two hex digits).',
         );
       bytes.push(Number.parseInt(hex, 16));
       i += 2;

@@ -36,7 +36,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const perMs = options.perHour / 3_600_000;
   const buckets = new Map<string, Bucket>();
   const refill = (bucket: Bucket, at: number) => {
-    bucket.tokens = Math.min(options.capacity, bucket.tokens + (at - bucket.at) * perMs);
+    bucket.tokens = Math.min(options.capacity, bucket.tokens + Math.max(0, at - bucket.at) * perMs);
     bucket.at = at;
   };
   const secondsUntilToken = (bucket: Bucket) =>

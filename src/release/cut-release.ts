@@ -206,6 +206,6 @@ function tagMessage(shortTitle: string, entry: ReleaseEntry): string {
     '',
     `${entry.pdf.file}: ${entry.pdf.pages} pages, ${entry.pdf.bytes} bytes`,
     `SHA-256 ${entry.pdf.sha256}`,
-    ...(entry.forced ? ['', `Released as final with chapters not yet final: ${entry.forced}`] : []),
+    ...(entry.forced ? ['', `Released as final with --force: ${entry.forced}`] : []),
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import type {
   ReleaseManifest,
   ReleaseStage,
 } from '../schemas/release-manifest.ts';
+import { undisposedComments } from '../consultation/undisposed.ts';
 import { ReleaseRefusal } from './errors.ts';
 import { isWorkTree, resolveCommit, tagExists, uncleanEntries } from './git.ts';
 import { readManifest, readManifestText } from './manifest.ts';
@@ -56,7 +57,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Check that a release may be cut, in order: a git work tree with a commit, no uncommitted
  * changes, `srida check` without errors, a known document, a new version greater than the last,
  * a date not before the last release's, the consultation of a draft described, and for a final no
- * chapter left unfinished (unless forced). Throws a {@link ReleaseRefusal}; changes nothing.
+ * chapter left unfinished and no comment of the consultation on the drafts before it left without
+ * a disposition (both unless forced). Throws a {@link ReleaseRefusal}; changes nothing.
  */
 export async function prepareRelease(request: ReleaseRequest): Promise<PreparedRelease> {
   const { root, documentId, version, stage } = request;
@@ -157,6 +159,25 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
       );
     }
     forced = request.force;
+  }
+  if (stage === 'final') {
+    const consultation = await undisposedComments(root, documentId, releases);
+    if (consultation.errors.length > 0) {
+      throw new ReleaseRefusal(
+        `Cannot release ${name} as final: the consultation record of ${consultation.drafts.join(', ')} has ${plural(consultation.errors.length, 'error')}`,
+        'Fix them and commit; the final answers the consultation, so its record must be readable.',
+        consultation.errors,
+      );
+    }
+    const missing = consultation.missing;
+    if (missing.length > 0 && !request.force) {
+      throw new ReleaseRefusal(
+        `Cannot release ${name} as final: ${plural(missing.length, 'comment')} of the consultation on ${consultation.drafts.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no disposition`,
+        'Give each a `disposition` (accepted, partially-accepted, noted, declined, out-of-scope) and a `response`, and commit; or release anyway with `--force "reason"` (recorded in the manifest and the release notes).',
+        missing.slice(0, 20).concat(missing.length > 20 ? [`… and ${missing.length - 20} more`] : []),
+      );
+    }
+    if (missing.length > 0) forced = request.force;
   }
   return {
     request,

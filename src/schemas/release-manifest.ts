@@ -90,7 +90,7 @@ export const releaseEntrySchema = z
     source: z.string().regex(/^[0-9a-f]{40}$/, 'a full commit hash'),
     consultation: consultationSchema.optional(),
     doi: doiSchema.optional(),
-    /** Why a final was released with chapters not yet final (`--force`). */
+    /** Why a final was released with `--force` (chapters not final, comments without a disposition). */
     forced: z.string().min(1).optional(),
     /** What printed it, so that `srida verify-release` knows whether to expect the same bytes. */
     printer: z.object({ tool: z.string(), chromium: z.string() }).strict(),

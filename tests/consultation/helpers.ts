@@ -242,3 +242,8 @@ export async function spawnServer(
   });
   return { child, url, output: () => text };
 }
+
+/** A response's HTML with every run of white space one space (the templates wrap their lines). */
+export async function squashed(response: Response): Promise<string> {
+  return (await response.text()).replace(/\s+/g, ' ');
+}
