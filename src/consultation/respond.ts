@@ -2,7 +2,8 @@
  * Every response of the consultation server goes out through {@link send}, which sets the
  * security headers: a Content Security Policy that allows nothing but the server's own
  * stylesheet and forms (no script at all, not even inline), no framing, no MIME sniffing, no
- * referrer, and no caching of pages that may hold what a respondent typed.
+ * referrer to other sites, and no caching of pages that may hold what a respondent or an editor
+ * typed.
  */
 import type { ServerResponse } from 'node:http';
 
@@ -11,7 +12,9 @@ const securityHeaders: Record<string, string> = {
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Not `no-referrer`: with it, browsers send `Origin: null` on the moderation page's own POSTs,
+  // and the origin check could not tell them from another site's.
+  'Referrer-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',

@@ -69,7 +69,17 @@ export function showForm(context: ServerContext, url: URL, response: ServerRespo
       message: `The draft has no paragraph with the anchor “${anchor.slice(0, 60)}”. The link may be from another version; give the paragraph’s reference instead, or leave the field empty for a comment on the whole draft.`,
     });
   }
-  send(response, errors.length > 0 ? 404 : 200, formPage({ draft, values, errors, now }));
+  // An empty form holds nothing private, so the browser may keep it for the back button: going
+  // back after sending and sending again then repeats the same token, and stores nothing twice.
+  send(
+    response,
+    errors.length > 0 ? 404 : 200,
+    formPage({ draft, values, errors, now }),
+    undefined,
+    {
+      'Cache-Control': 'private, no-cache',
+    },
+  );
 }
 
 /** `POST /comment`. */

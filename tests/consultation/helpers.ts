@@ -247,3 +247,9 @@ export async function spawnServer(
 export async function squashed(response: Response): Promise<string> {
   return (await response.text()).replace(/\s+/g, ' ');
 }
+
+/** Resolves once a child process has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
