@@ -89,7 +89,12 @@ export function mergeRecord(
     seq.items.push(yaml.createNode(plainEntry(entry)));
     result.added.push(entry.id);
   }
-  result.text = yaml.toString({ lineWidth: 0, blockQuote: 'literal', nullStr: '' });
+  result.text = yaml.toString({
+    lineWidth: 0,
+    blockQuote: 'literal',
+    nullStr: '',
+    flowCollectionPadding: false,
+  });
   return result;
 }
 
