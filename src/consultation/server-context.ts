@@ -2,13 +2,15 @@
 import type { limits } from './limits.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { SecretCheck } from './secret.ts';
-import type { CommentStore } from './store.ts';
+import type { CommentStore, NewComment, StoreResult } from './store.ts';
 import type { ServedDraft } from './windows.ts';
 
 export interface ServerContext {
   drafts: readonly ServedDraft[];
   draft(document: string, version: string): ServedDraft | undefined;
   store: CommentStore;
+  /** Store a comment durably, in a transaction with the others that arrived with it. */
+  addComment(comment: NewComment, now: Date): Promise<StoreResult>;
   /** Undefined when moderation is off (no secret was set). */
   secret?: SecretCheck;
   trustProxy: boolean;

@@ -18,7 +18,8 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { send } from './respond.ts';
 import { secretCheck } from './secret.ts';
 import type { ServerContext } from './server-context.ts';
-import type { CommentStore } from './store.ts';
+import { groupCommit } from './group-commit.ts';
+import type { CommentStore, NewComment } from './store.ts';
 import { showForm, submitForm } from './submit.ts';
 import type { ServedDraft } from './windows.ts';
 
@@ -51,6 +52,12 @@ export function createConsultationServer(options: ConsultationServerOptions): Se
     drafts: options.drafts,
     draft: (document, version) => byKey.get(`${document}@${version}`),
     store: options.store,
+    addComment: (() => {
+      const add = groupCommit((batch: readonly { comment: NewComment; now: Date }[]) =>
+        options.store.addMany(batch),
+      );
+      return (comment: NewComment, at: Date) => add({ comment, now: at });
+    })(),
     secret: options.secret ? secretCheck(options.secret) : undefined,
     trustProxy: options.trustProxy ?? false,
     commentLimiter: createRateLimiter({ capacity: 20, perHour: 120, ...options.rateLimit, now }),

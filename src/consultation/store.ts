@@ -2,13 +2,14 @@
  * Where the server keeps comments: one SQLite file (Node's built-in `node:sqlite`).
  *
  * Durability: the database runs in WAL mode with `synchronous = FULL`, and every comment is
- * inserted in its own transaction before the server answers. With WAL, a commit appends the
+ * committed before the server answers. With WAL, a commit appends the
  * transaction to the `-wal` file; FULL makes SQLite `fsync` that file at every commit. So once
- * the insert returns, the comment is on disk: it survives `kill -9` of the server (which
+ * the commit returns, the comment is on disk: it survives `kill -9` of the server (which
  * `synchronous = NORMAL` would already give, since the WAL write reached the kernel) and also a
- * power cut or an operating-system crash (which NORMAL would not). One fsync per comment costs
- * about a millisecond here, far below what an HTTP request costs anyway (see
- * docs/consultation.md for the figures).
+ * power cut or an operating-system crash (which NORMAL would not). The server answers only after
+ * the commit. Comments that arrive together are committed together (`addMany`, see
+ * `group-commit.ts`): one fsync for the batch instead of one each, which is what lets the server
+ * take thousands of comments a minute on a slow disk (docs/consultation.md has the figures).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -51,6 +52,11 @@ export type StoreResult =
 export interface CommentStore {
   /** Store a comment (one durable transaction); a known token returns the earlier comment. */
   add(comment: NewComment, now: Date): StoreResult;
+  /**
+   * Store several comments in one durable transaction (one fsync), each as {@link add} would;
+   * all or none are stored.
+   */
+  addMany(entries: readonly { comment: NewComment; now: Date }[]): StoreResult[];
   byId(id: string): StoredComment | undefined;
   /** Every comment, oldest first; `hidden` ones too unless `visibleOnly`. */
   list(filter?: { document?: string; version?: string; visibleOnly?: boolean }): StoredComment[];
@@ -118,33 +124,47 @@ export function openStore(file: string): CommentStore {
       .prepare(sql)
       .all(...values)
       .map(fromRow);
+  const addOne = (comment: NewComment, now: Date): StoreResult => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const row = insert.get(
+          newCommentId(),
+          comment.token,
+          comment.document,
+          comment.version,
+          comment.anchor,
+          comment.ref,
+          comment.type,
+          comment.text,
+          comment.proposedChange,
+          comment.name,
+          comment.organisation,
+          comment.email,
+          comment.consent ? 1 : 0,
+          now.toISOString(),
+        );
+        if (row) return { stored: true, comment: fromRow(row) };
+        return { stored: false, comment: fromRow(byToken.get(comment.token)!) };
+      } catch (error) {
+        // A clash of two random ids (50 bits) is a UNIQUE failure on `id`: draw again.
+        if (attempt < 3 && /UNIQUE constraint failed: comments\.id/.test(String(error))) continue;
+        throw error;
+      }
+    }
+  };
   return {
     add(comment, now) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const row = insert.get(
-            newCommentId(),
-            comment.token,
-            comment.document,
-            comment.version,
-            comment.anchor,
-            comment.ref,
-            comment.type,
-            comment.text,
-            comment.proposedChange,
-            comment.name,
-            comment.organisation,
-            comment.email,
-            comment.consent ? 1 : 0,
-            now.toISOString(),
-          );
-          if (row) return { stored: true, comment: fromRow(row) };
-          return { stored: false, comment: fromRow(byToken.get(comment.token)!) };
-        } catch (error) {
-          // A clash of two random ids (50 bits) is a UNIQUE failure on `id`: draw again.
-          if (attempt < 3 && /UNIQUE constraint failed: comments\.id/.test(String(error))) continue;
-          throw error;
-        }
+      return addOne(comment, now);
+    },
+    addMany(entries) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const results = entries.map(({ comment, now }) => addOne(comment, now));
+        db.exec('COMMIT');
+        return results;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
       }
     },
     byId(id) {

@@ -117,7 +117,7 @@ export async function submitForm(
   }
   let stored;
   try {
-    stored = context.store.add(result.comment, new Date(now));
+    stored = await context.addComment(result.comment, new Date(now));
   } catch (error) {
     context.log(`srida consult: could not store a comment: ${(error as Error).message}`);
     refuse(

@@ -8,7 +8,7 @@ afterAll(removeTemporary);
 /** Check a record of `alpha` 0.9.0 and list the messages with positions and hints. */
 async function messagesOf(
   yaml: string,
-  working: string[] | undefined = ['p-new1', 'p-new2', 'p-3fk2a'],
+  working: string[] | null = ['p-new1', 'p-new2', 'p-3fk2a'],
 ) {
   const root = await makeConsultationRoot();
   await writeTree(root, { 'consultation/alpha/0.9.0.yaml': yaml });

@@ -113,6 +113,15 @@ describe('the form', () => {
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
     expect(store.count()).toBe(1);
+    // Two at once (one transaction): still one comment.
+    const twin = validFields();
+    const [a, b] = await Promise.all([
+      postForm(`${url}/comment`, twin),
+      postForm(`${url}/comment`, twin),
+    ]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.get('location')).toBe(b.headers.get('location'));
+    expect(store.count()).toBe(2);
     // The same token with another text: not stored, the form comes back with a new token.
     const other = await postForm(`${url}/comment`, { ...fields, comment: 'Something else.' });
     expect(other.status).toBe(409);
@@ -120,7 +129,7 @@ describe('the form', () => {
     expect(html).toContain('This form was already used to send comment');
     expect(html).toContain('Something else.');
     expect(html).not.toContain(`value="${fields.token}"`);
-    expect(store.count()).toBe(1);
+    expect(store.count()).toBe(2);
   });
 });
 

@@ -129,7 +129,7 @@ export async function importComments(request: ImportRequest): Promise<ImportResu
     unchanged: merged.unchanged,
     differing: merged.differing,
   });
-  if (merged.added.length > 0 || !recordFile)
+  if (merged.text !== undefined)
     await writeFileAtomic(path.join(root, record), new TextEncoder().encode(merged.text));
   result.written = true;
   return result;

@@ -21,7 +21,8 @@ export interface RecordEntry {
 }
 
 export interface MergeResult {
-  text: string;
+  /** The new text; undefined when nothing was added (the file need not be written). */
+  text?: string;
   added: string[];
   /** Already in the record, with the same text. */
   unchanged: string[];
@@ -71,7 +72,7 @@ export function mergeRecord(
     if (typeof id === 'string')
       present.set(id, { comment: item.get('comment'), proposedChange: item.get('proposedChange') });
   }
-  const result: MergeResult = { text: '', added: [], unchanged: [], differing: [] };
+  const result: MergeResult = { added: [], unchanged: [], differing: [] };
   const fresh: RecordEntry[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -89,6 +90,7 @@ export function mergeRecord(
     seq.items.push(yaml.createNode(plainEntry(entry)));
     result.added.push(entry.id);
   }
+  if (result.added.length === 0 && existing) return result;
   result.text = yaml.toString({
     lineWidth: 0,
     blockQuote: 'literal',
