@@ -99,6 +99,7 @@ Commands:
   consult serve       run the public consultation's comment form (srida consult --help)
   consult import <document> <version> FILE
                       turn exported comments into consultation/<document>/<version>.yaml
+  consult check       check the consultation records (dispositions, anchors, ids)
 
 Options:
   --root DIR          project folder holding chapters/, bibliography/, roadmap/ (default: .)

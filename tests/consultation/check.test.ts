@@ -163,3 +163,19 @@ describe('srida check: consultation records', () => {
     ]);
   });
 });
+
+describe('srida consult check', () => {
+  it('prints the messages as srida check does and exits 1 on errors', async () => {
+    const root = await makeConsultationRoot();
+    await writeTree(root, {
+      'consultation/alpha/0.9.0.yaml': head + comment('c-aaaa', '    disposition: acepted\n'),
+    });
+    const { run } = await import('../release/helpers.ts');
+    const result = await run(['consult', 'check', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      'consultation/alpha/0.9.0.yaml:9:18  error  Unknown disposition `acepted`  consultation-disposition-unknown\n  hint: Did you mean `accepted`? Use one of `accepted`, `partially-accepted`, `noted`, `declined`, `out-of-scope`.',
+    );
+    expect(result.out).toMatch(/^srida consult check: 1 file, 1 error, 0 warnings \(\d+ ms\)$/);
+  });
+});

@@ -2,6 +2,7 @@
 export const consultUsage = `Usage: srida consult serve --db FILE [--root DIR] [--port N] [--host ADDR] [--trust-proxy]
                            [--draft DOC@VERSION [--opens DATE] [--closes DATE]] [--rate-limit N]
        srida consult import <document> <version> FILE [--root DIR]
+       srida consult check [--root DIR] [--strict]
 
 srida consult serve
   Runs the public consultation's comment form: a small HTTP server (Node's own http) whose
@@ -63,4 +64,10 @@ srida consult import <document> <version> FILE
   a forge's issues saved as JSON (GitHub's REST issue list), and writes
   consultation/<document>/<version>.yaml, for the editors to fill in disposition, response and
   changed. Importing again adds only the comments not there yet; what the editors wrote is
-  never changed. See docs/consultation.md.`;
+  never changed. See docs/consultation.md.
+
+srida consult check
+  Checks every consultation/<document>/<version>.yaml, with positions: the record's fields, an
+  anchor the draft's anchor record does not have, a duplicate id, an unknown disposition (they
+  are accepted, partially-accepted, noted, declined, out-of-scope). \`srida release … --stage
+  final\` refuses while a comment of the drafts before it has no disposition (--force "reason").`;
