@@ -125,7 +125,7 @@ async function send(
             break;
           } catch {
             outcome.retries++;
-            await new Promise((resolve) => setTimeout(resolve, 20));
+            await new Promise((resolve) => setTimeout(resolve, 100));
           }
         }
       }
@@ -181,7 +181,7 @@ const env = { SRIDA_CONSULT_SECRET: secret };
 try {
   // 1. Plain run.
   const db1 = path.join(folder, 'plain.sqlite');
-  const server1 = await spawnServer(serveArgs(db1, 0), env);
+  const server1 = await spawnServer(serveArgs(db1, 0), env, 120_000);
   const plain = await send(() => server1.url);
   const exported = await (
     await fetch(`${server1.url}/export.json`, { headers: { authorization: `Bearer ${secret}` } })
@@ -193,8 +193,9 @@ try {
   // 2. SIGKILL in the middle, restart on the same port and database.
   const db2 = path.join(folder, 'killed.sqlite');
   const port = await freePort();
-  let current = await spawnServer(serveArgs(db2, port), env);
+  let current = await spawnServer(serveArgs(db2, port), env, 120_000);
   let killedAt = 0;
+  let restartSeconds = 0;
   let restart: Promise<void> | undefined;
   const killed = await send(
     () => current.url,
@@ -202,15 +203,23 @@ try {
       if (restart || acknowledged < total / 2) return;
       killedAt = acknowledged;
       current.child.kill('SIGKILL');
+      const killed = performance.now();
       restart = exited(current.child).then(async () => {
-        current = await spawnServer(serveArgs(db2, port), env);
+        current = await spawnServer(serveArgs(db2, port), env, 120_000);
+        restartSeconds = (performance.now() - killed) / 1000;
       });
     },
   );
   await restart;
   current.child.kill('SIGTERM');
   await exited(current.child);
-  console.log(describe(`killed after ${killedAt} acknowledgements`, killed, verify(db2, killed)));
+  console.log(
+    describe(
+      `killed after ${killedAt} acknowledgements, listening again ${restartSeconds.toFixed(1)} s later`,
+      killed,
+      verify(db2, killed),
+    ),
+  );
 
   // 3. Import and check of the exported comments.
   const input = path.join(folder, 'export.json');

@@ -17,6 +17,7 @@ import {
   type ConsultationComment,
 } from '../schemas/consultation.ts';
 import { consultationFolder, recordPath } from './record-path.ts';
+import { loadFast, locatedLazily } from './yaml-fast.ts';
 
 /** One record as read: the comments that are valid, each with its index in the file. */
 export interface LoadedConsultation {
@@ -49,7 +50,12 @@ export async function readConsultation(
     comments: [],
     total: 0,
   };
-  const located = source.ok ? parseYaml(file, String(file.value)) : undefined;
+  const text = String(file.value);
+  const data = source.ok ? loadFast(text) : undefined;
+  // Read quickly; `yaml` (slow, with positions) only when a message needs a place, or to say
+  // where the text cannot be read (see `yaml-fast.ts`).
+  const located =
+    data !== undefined ? locatedLazily(text, data) : source.ok ? parseYaml(file, text) : undefined;
   if (!located) return loaded;
   loaded.located = located;
   const record = validateYaml(file, located, consultationRecordSchema, 'consultation-record');

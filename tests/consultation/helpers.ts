@@ -210,6 +210,7 @@ export function validFields(overrides: Record<string, string> = {}): Record<stri
 export async function spawnServer(
   args: string[],
   env: Record<string, string> = {},
+  timeout = 30_000,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'),
@@ -226,7 +227,10 @@ export async function spawnServer(
   child.stdout!.on('data', (chunk) => (text += String(chunk)));
   child.stderr!.on('data', (chunk) => (text += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${text}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start:\n${text}`)),
+      timeout,
+    );
     const look = () => {
       const match = /listening on (http:\/\/\S+?)\/?$/m.exec(text);
       if (match) {

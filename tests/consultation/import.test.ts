@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { exportCsv, exportJson } from '../../src/consultation/export.ts';
 import type { StoredComment } from '../../src/consultation/store.ts';
 import { run } from '../release/helpers.ts';
-import { makeConsultationRoot, removeTemporary } from './helpers.ts';
+import { makeConsultationRoot, removeTemporary, writeTree } from './helpers.ts';
 
 afterAll(removeTemporary);
 
@@ -130,6 +130,31 @@ describe('srida consult import', () => {
       '1 comment changed in the source since the first import, left as they are in the record: c-7gk2m4qx9p',
     );
     expect(await readFile(record(root), 'utf8')).toBe(before);
+  });
+
+  it('appends to a record laid out by hand, too: comments first, a flow list, YAML comments kept', async () => {
+    const root = await makeConsultationRoot();
+    const laidOut = [
+      '# Our record.',
+      'comments: [{ id: c-byhand01, type: general, comment: "From a letter.", disposition: noted }]',
+      'version: "0.9.0" # the draft',
+      'document: alpha',
+      '',
+    ].join('\n');
+    await writeTree(root, { 'consultation/alpha/0.9.0.yaml': laidOut });
+    const result = await importFile(root, 'export.json', exportJson(stored, noAnchors, new Date()));
+    expect(result.out).toContain('2 new, 0 already there');
+    const text = await readFile(record(root), 'utf8');
+    expect(text).toContain('# Our record.');
+    expect(text).toContain('version: "0.9.0" # the draft');
+    const data = await readRecord(root);
+    expect(data.comments.map((c: { id: string }) => c.id)).toEqual([
+      'c-byhand01',
+      'c-7gk2m4qx9p',
+      'c-b3n8v2wq4r',
+    ]);
+    expect(data.comments[0].disposition).toBe('noted');
+    expect(data.comments[2].comment).toBe('=1+1 is not a formula here.\nSecond line.');
   });
 
   it('reads the server CSV export to the same ids (nothing doubled across formats)', async () => {

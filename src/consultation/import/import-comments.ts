@@ -14,6 +14,7 @@ import { readManifest } from '../../release/manifest.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
 import { findBlock, loadAnchorRecord, type AnchorIndex } from '../anchor-record.ts';
 import { recordPath } from '../record-path.ts';
+import { loadFast } from '../yaml-fast.ts';
 import { type IncomingComment } from './incoming.ts';
 import { jsonPlaces } from './json-places.ts';
 import { mergeRecord, type RecordEntry } from './merge-record.ts';
@@ -115,15 +116,20 @@ export async function importComments(request: ImportRequest): Promise<ImportResu
     }
     entries.push(place(input, comment, anchors, version));
   }
-  const recordFile = (await readSource(root, record).catch(() => undefined))?.file;
-  if (recordFile) result.files.push(recordFile);
-  const located = recordFile ? parseYaml(recordFile, String(recordFile.value)) : undefined;
-  if (
-    recordFile &&
-    (!located || !sameDraft(recordFile, located.document.toJS(), document, version))
-  )
-    return result;
-  const merged = mergeRecord(located?.document, document, version, entries);
+  const source = await readSource(root, record).catch(() => undefined);
+  let existing: { text: string; data: unknown } | undefined;
+  if (source) {
+    const recordFile = source.file;
+    result.files.push(recordFile);
+    if (!source.ok) return result;
+    const text = String(recordFile.value);
+    const data = text === '' ? undefined : loadFast(text);
+    // js-yaml could not read it: let `yaml` say where and why, and write nothing.
+    if (data === undefined && !parseYaml(recordFile, text)) return result;
+    if (!sameDraft(recordFile, data, document, version)) return result;
+    existing = { text, data };
+  }
+  const merged = mergeRecord(existing, document, version, entries);
   Object.assign(result, {
     added: merged.added,
     unchanged: merged.unchanged,

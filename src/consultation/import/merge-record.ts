@@ -4,7 +4,8 @@
  * (`disposition`, `response`, `changed`, or a corrected anchor) is never overwritten. The rest of
  * the file, comments included, is kept; new comments are appended, oldest first.
  */
-import { isMap, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+import { appendComments } from './append-record.ts';
 
 /** A comment ready for the record: its place in the draft resolved. */
 export interface RecordEntry {
@@ -45,32 +46,24 @@ export function recordHeader(document: string, version: string): string {
 `;
 }
 
-/** Parse the existing text (or start a record) and append the new entries. */
+/**
+ * Add the entries that are not in the record yet. `existing` is the record's text and its data
+ * (read with `loadFast`); without it a new record is started. New comments are appended to the
+ * text (`append-record.ts`); a record laid out so that this is not safe is edited as a YAML
+ * document instead, which keeps its comments and layout too, only more slowly.
+ */
 export function mergeRecord(
-  existing: Document | undefined,
+  existing: { text: string; data: unknown } | undefined,
   document: string,
   version: string,
   entries: readonly RecordEntry[],
 ): MergeResult {
-  const yaml =
-    existing ??
-    parseDocument(
-      `${recordHeader(document, version)}document: ${document}\nversion: ${JSON.stringify(version)}\ncomments: []\n`,
-    );
-  if (!isMap(yaml.contents)) throw new Error('the consultation record is not a mapping');
-  let comments = yaml.get('comments', true);
-  if (!isSeq(comments)) {
-    comments = yaml.createNode([]);
-    yaml.set('comments', comments);
-  }
-  // Checked above, or made by `createNode([])`, which gives a sequence.
-  const seq = comments as YAMLSeq;
+  const data = existing?.data as { comments?: unknown } | undefined;
+  const before = Array.isArray(data?.comments) ? (data.comments as unknown[]) : [];
   const present = new Map<string, { comment?: unknown; proposedChange?: unknown }>();
-  for (const item of seq.items) {
-    if (!isMap(item)) continue;
-    const id = item.get('id');
-    if (typeof id === 'string')
-      present.set(id, { comment: item.get('comment'), proposedChange: item.get('proposedChange') });
+  for (const item of before) {
+    const value = item as { id?: unknown; comment?: unknown; proposedChange?: unknown } | null;
+    if (typeof value?.id === 'string') present.set(value.id, value);
   }
   const result: MergeResult = { added: [], unchanged: [], differing: [] };
   const fresh: RecordEntry[] = [];
@@ -84,20 +77,36 @@ export function mergeRecord(
       result.unchanged.push(entry.id);
     else result.differing.push(entry.id);
   }
+  if (fresh.length === 0 && existing) return result;
   fresh.sort((a, b) => (a.received ?? '\uffff').localeCompare(b.received ?? '\uffff'));
-  if (fresh.length > 0 && seq.flow) seq.flow = false;
-  for (const entry of fresh) {
-    seq.items.push(yaml.createNode(plainEntry(entry)));
-    result.added.push(entry.id);
+  result.added = fresh.map((entry) => entry.id);
+  const items = fresh.map(plainEntry);
+  const text =
+    existing?.text ??
+    `${recordHeader(document, version)}document: ${document}\nversion: ${JSON.stringify(version)}\ncomments: []\n`;
+  result.text = appendComments(text, before, items) ?? appendToDocument(text, items);
+  return result;
+}
+
+/** The slow way: edit the parsed document (comments and layout kept), and write it out. */
+function appendToDocument(text: string, items: readonly Record<string, unknown>[]): string {
+  const yaml = parseDocument(text);
+  if (!isMap(yaml.contents)) throw new Error('the consultation record is not a mapping');
+  let comments = yaml.get('comments', true);
+  if (!isSeq(comments)) {
+    comments = yaml.createNode([]);
+    yaml.set('comments', comments);
   }
-  if (result.added.length === 0 && existing) return result;
-  result.text = yaml.toString({
+  // Checked above, or made by `createNode([])`, which gives a sequence.
+  const seq = comments as YAMLSeq;
+  if (items.length > 0 && seq.flow) seq.flow = false;
+  for (const item of items) seq.items.push(yaml.createNode(item));
+  return yaml.toString({
     lineWidth: 0,
     blockQuote: 'literal',
     nullStr: '',
     flowCollectionPadding: false,
   });
-  return result;
 }
 
 /** The entry in the record's key order; empty optional fields left out, editors' fields empty. */
