@@ -13,6 +13,7 @@
  *
  * Run: `npx node scripts/bench-consultation.ts [--comments N] [--clients N]`.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -135,6 +136,16 @@ async function send(
   return outcome;
 }
 
+const ticksPerSecond =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -182,13 +193,18 @@ try {
   // 1. Plain run.
   const db1 = path.join(folder, 'plain.sqlite');
   const server1 = await spawnServer(serveArgs(db1, 0), env, 120_000);
+  const cpuBefore = await cpuMs(server1.child.pid!);
   const plain = await send(() => server1.url);
+  const serverCpu = (await cpuMs(server1.child.pid!)) - cpuBefore;
   const exported = await (
     await fetch(`${server1.url}/export.json`, { headers: { authorization: `Bearer ${secret}` } })
   ).text();
   server1.child.kill('SIGTERM');
   await exited(server1.child);
   console.log(describe('plain', plain, verify(db1, plain)));
+  console.log(
+    `  server CPU: ${(serverCpu / 1000).toFixed(1)} s for ${plain.latencies.length} POSTs, ${(serverCpu / plain.latencies.length).toFixed(2)} ms each (${(plain.latencies.length / (serverCpu / 1000)).toFixed(0)} requests per CPU-second)`,
+  );
 
   // 2. SIGKILL in the middle, restart on the same port and database.
   const db2 = path.join(folder, 'killed.sqlite');

@@ -46,7 +46,12 @@ export function emptyValues(draft: ServedDraft, token: string, block?: AnchorBlo
     token,
     document: draft.window.document,
     version: draft.window.version,
-    paragraph: block?.ref || block?.anchor || '',
+    // The reference when it names this block alone; else the anchor, which always does.
+    paragraph: block
+      ? findBlock(draft.anchors, block.ref) === block
+        ? block.ref
+        : block.anchor
+      : '',
     type: 'general',
     comment: '',
     proposed: '',

@@ -117,7 +117,7 @@ async function handle(
     else showForm(context, url, response);
   } else if (url.pathname.startsWith('/received/')) {
     allow('GET, HEAD');
-    const comment = context.store.byId(decodeURIComponent(url.pathname.slice('/received/'.length)));
+    const comment = context.store.byId(url.pathname.slice('/received/'.length));
     if (!comment) throw new HttpError(404, 'There is no comment with this number.');
     send(response, 200, receiptPage(comment, context.draft(comment.document, comment.version)));
   } else if (url.pathname === '/moderate') {

@@ -78,6 +78,10 @@ export async function runConsultServe(options: CommandOptions, output: Output): 
       );
     if (drafts.length === 0)
       output.info('srida consult serve: no draft is served (see the notes above).');
+    if (!['127.0.0.1', '::1', 'localhost'].includes(host))
+      output.info(
+        `srida consult serve: listening on ${host}, not on the loopback address: put a reverse proxy with TLS in front (see srida consult --help).`,
+      );
     output.info(
       `srida consult serve: moderation ${secret ? 'on at /moderate' : `off (set ${secretVariable} to turn it on)`}; ${store.count()} comments stored in ${consult.db}`,
     );

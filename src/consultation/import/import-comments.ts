@@ -215,7 +215,7 @@ function place(
       comment.anchor
         ? `Anchor \`${comment.anchor}\` is not a paragraph of ${version}`
         : `Paragraph \`${comment.paragraph}\` is not in the anchor record of ${version}; imported without an anchor`,
-      comment.place,
+      comment.place(),
       'consult-import-paragraph',
       comment.anchor
         ? '`srida check` reports it until the editors correct `anchor` in the record.'

@@ -25,8 +25,8 @@ export interface IncomingComment {
   received?: string;
   /** A forge issue's address. */
   source?: string;
-  /** Where in the input file the comment is, for messages. */
-  place: Place;
+  /** Where in the input file the comment is, for messages (found only when one is needed). */
+  place: () => Place;
 }
 
 const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';

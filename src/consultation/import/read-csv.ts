@@ -150,7 +150,7 @@ export function readCsvComments(file: VFile, text: string): IncomingComment[] {
       respondent: get('respondent') || undefined,
       organisation: get('organisation') || undefined,
       received: get('received') || undefined,
-      place: { line, column: 1 },
+      place: () => ({ line, column: 1 }),
     });
   }
   return comments;

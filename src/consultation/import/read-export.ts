@@ -75,7 +75,7 @@ export function readServerExport(
       respondent: c.respondent ?? undefined,
       organisation: c.organisation ?? undefined,
       received: c.received,
-      place: places(['comments', index]),
+      place: () => places(['comments', index]),
     });
   }
   return comments;

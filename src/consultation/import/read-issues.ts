@@ -141,7 +141,7 @@ export function readIssues(
       respondent: typeof login === 'string' && login ? login : undefined,
       received: typeof item.created_at === 'string' ? item.created_at : undefined,
       source: url || undefined,
-      place: places([index]),
+      place: () => places([index]),
     });
   }
   return comments;
