@@ -21,6 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { assembleProject } from '../src/assemble/assemble-project.ts';
+import { projectStages } from '../src/stages.ts';
 import { checkConsultation } from '../src/consultation/check-consultation.ts';
 import { importComments } from '../src/consultation/import/import-comments.ts';
 import { openStore } from '../src/consultation/store.ts';
@@ -269,7 +270,7 @@ try {
   const assemblyTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
     started = performance.now();
-    await assembleProject(path.resolve(import.meta.dirname, '..'));
+    await assembleProject(path.resolve(import.meta.dirname, '..'), { extensions: projectStages() });
     assemblyTimes.push(performance.now() - started);
   }
   const assemblyMs = percentile(assemblyTimes, 50);

@@ -2,7 +2,7 @@
  * What a final release must not leave behind: comments of the consultation on the drafts before
  * it that the editors have not answered. Used by `srida release … --stage final`.
  */
-import { formatDiagnostic, collectDiagnostics } from '../cli/reporter.ts';
+import { formatDiagnostic, collectDiagnostics } from '../diagnostics/collect.ts';
 import type { ReleaseEntry } from '../schemas/release-manifest.ts';
 import { readConsultation } from './read-consultation.ts';
 

@@ -174,7 +174,9 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
       throw new ReleaseRefusal(
         `Cannot release ${name} as final: ${plural(missing.length, 'comment')} of the consultation on ${consultation.drafts.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no disposition`,
         'Give each a `disposition` (accepted, partially-accepted, noted, declined, out-of-scope) and a `response`, and commit; or release anyway with `--force "reason"` (recorded in the manifest and the release notes).',
-        missing.slice(0, 20).concat(missing.length > 20 ? [`… and ${missing.length - 20} more`] : []),
+        missing
+          .slice(0, 20)
+          .concat(missing.length > 20 ? [`… and ${missing.length - 20} more`] : []),
       );
     }
     if (missing.length > 0) forced = request.force;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkConsultation } from '../../src/consultation/check-consultation.ts';
-import { collectDiagnostics } from '../../src/cli/reporter.ts';
+import { collectDiagnostics } from '../../src/diagnostics/collect.ts';
 import { makeConsultationRoot, removeTemporary, writeTree } from './helpers.ts';
 
 afterAll(removeTemporary);

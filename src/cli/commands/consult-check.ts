@@ -1,7 +1,7 @@
 import { checkConsultation } from '../../consultation/check-consultation.ts';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
-import { collectDiagnostics, formatDiagnostic, summarize } from '../reporter.ts';
+import { collectDiagnostics, formatDiagnostic, summarize } from '../../diagnostics/collect.ts';
 import { exitCodeFor } from './check.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { importComments } from '../../consultation/import/import-comments.ts';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
-import { collectDiagnostics, formatDiagnostic } from '../reporter.ts';
+import { collectDiagnostics, formatDiagnostic } from '../../diagnostics/collect.ts';
 
 /**
  * `srida consult import <document> <version> FILE`: add the comments of FILE to
