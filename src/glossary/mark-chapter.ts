@@ -103,7 +103,10 @@ export function markChapter(tree: Root, options: MarkOptions): ChapterUses {
         { type: 'text', value: ')' } as Text,
       ];
     }
-    if (!first || compact || !options.linkTerms) return [{ type: 'text', value: use.text } as Text];
+    if (!first) return [{ type: 'text', value: use.text } as Text];
+    // Not linked here (a caption, a table cell, no glossary): the first use still carries the
+    // id the glossary links back to.
+    if (compact || !options.linkTerms) return [useNode(use.text, id!)];
     const tipId = `glossary-tip-${options.chapterId}-${++tips}`;
     return [
       {
@@ -188,6 +191,15 @@ function abbrNode(text: string, entry: GlossaryEntry, id: string | undefined): P
       hName: 'abbr',
       hProperties: { title: entry.expansion, className: ['glossary-abbr'], ...(id ? { id } : {}) },
     },
+  } as unknown as PhrasingContent;
+}
+
+/** A term's first use that is not a link: a span with the id the glossary links back to. */
+function useNode(text: string, id: string): PhrasingContent {
+  return {
+    type: 'glossaryUse',
+    children: [{ type: 'text', value: text }],
+    data: { hName: 'span', hProperties: { id, className: ['glossary-use'] } },
   } as unknown as PhrasingContent;
 }
 

@@ -58,6 +58,10 @@ GPUs and a [](#term-token) link.
     'chapters/alpha/02-methods.md': chapter(
       'Methods',
       `
+| Word       | Use                                 |
+| ---------- | ----------------------------------- |
+| Pilot jobs | a term first used in a table cell   |
+
 High-performance computing (HPC) is written out by the author. Pilot jobs again. FAIR data.
 `,
     ),
