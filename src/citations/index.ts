@@ -11,6 +11,8 @@ export {
   createCitationsExtension,
   type CitationsData,
 } from './citations-extension.ts';
+/** Pandoc citation syntax in a tree → citation nodes (for stages that insert Markdown). */
+export { default as remarkCitations } from './remark-citations.ts';
 export {
   citeThisDocument,
   type CiteThisOptions,

@@ -62,8 +62,12 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
       node.url = target.href;
       node.title ??= target.title || null;
       const data = (node.data ??= {});
+      // Keep what earlier stages set (the glossary's tooltip link, a first-use id).
+      const earlier = data.hProperties ?? {};
+      const classes = Array.isArray(earlier.className) ? earlier.className : [];
       data.hProperties = {
-        className: ['xref', `xref-${target.kind}`],
+        ...earlier,
+        className: ['xref', `xref-${target.kind}`, ...classes.map(String)],
         dataXref: `${target.documentId}#${target.id}`,
       };
       if (node.children.length === 0) {

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { didYouMean } from '../util/did-you-mean.ts';
 
 /** What a cross-reference can point at. */
-export type TargetKind = 'chapter' | 'section' | 'figure' | 'table' | 'recommendation';
+export type TargetKind = 'chapter' | 'section' | 'figure' | 'table' | 'recommendation' | 'term';
 
 /** A referencable place in a document. */
 export interface Target {

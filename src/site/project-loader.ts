@@ -7,7 +7,7 @@ import { siteOptionsFromEnv } from './site-options.ts';
 import { toStoreEntries } from './site-data.ts';
 
 /** Folders under the content root whose changes re-assemble the project in `astro dev`. */
-const watchedFolders = ['chapters', 'bibliography', 'roadmap'];
+const watchedFolders = ['chapters', 'bibliography', 'roadmap', 'glossary'];
 
 /**
  * Astro content loader: assembles the whole project with the shared pipeline and stores one
