@@ -1,20 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { mediaIntegration } from './src/site/media-integration.ts';
+import { astroConfig } from './src/site/astro-config.ts';
+import { siteOptionsFromEnv } from './src/site/site-options.ts';
 
-process.env.ASTRO_TELEMETRY_DISABLED = '1';
-
-/**
- * The site is static. Content does not go through Astro's Markdown step: the project's own
- * pipeline assembles both documents and a content loader hands the result to Astro
- * (src/content.config.ts). SRIDA_ROOT (set by `srida build --root`) says where the content is.
- */
-export default defineConfig({
-  output: 'static',
-  trailingSlash: 'always',
-  site: process.env.SRIDA_SITE_URL ?? 'https://spectrum-srida.example.org',
-  integrations: [mediaIntegration()],
-  devToolbar: { enabled: false },
-  build: { format: 'directory', inlineStylesheets: 'auto' },
-  vite: { server: { fs: { strict: false } } },
-});
+// Used when Astro runs on its own (`npm run dev`, `astro check`): the options come from the
+// environment (SRIDA_ROOT, SRIDA_RELEASE, SOURCE_DATE_EPOCH). `srida build` does not read this
+// file; it passes the same configuration inline (src/site/build-site.ts).
+export default defineConfig(astroConfig(siteOptionsFromEnv(), process.env.SRIDA_SITE_URL));

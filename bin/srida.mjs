@@ -8,4 +8,5 @@ if (major < 22) {
   process.exit(1);
 }
 const { main } = await import('../src/cli/main.ts');
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1'; // the CLI never sends usage data
 process.exitCode = await main(process.argv.slice(2));

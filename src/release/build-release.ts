@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { toolRoot } from '../site/build-site.ts';
-import { releaseEnvVar, type ReleaseContext } from './context.ts';
+import { runAstroBuild } from '../site/build-site.ts';
+import type { ReleaseContext } from './context.ts';
 import { printDocumentPdf, type PrintedReleasePdf } from './print-adapter.ts';
 import { fullDate, sourceDateEpoch } from './release-date.ts';
 
@@ -25,36 +25,33 @@ const statusOfStage = { draft: 'consultation', final: 'final' } as const;
 /**
  * Build a release's PDF from a snapshot: the document's `version`, `status` and `date` become
  * the release's (so the cover, the file's metadata and the site agree with the manifest and
- * nothing is typed twice), the site is built with the release context in `SRIDA_RELEASE` (the
- * print page reads it as `document.extensions.releases.building`), and the print is dated
- * `SOURCE_DATE_EPOCH` of the release date, so that a rebuild gives the same bytes.
+ * nothing is typed twice), the site is built with the release context among its options (the
+ * print page reads it as `document.extensions.releases.building`), and the build and the print
+ * are dated at the release date, so that a rebuild gives the same bytes.
  */
 export async function buildReleasePdf(options: BuildReleasePdfOptions): Promise<PrintedReleasePdf> {
   const { snapshotRoot, context } = options;
   await setReleaseMetadata(snapshotRoot, context);
   const epoch = sourceDateEpoch(context.date);
-  const saved = {
-    release: process.env[releaseEnvVar],
-    epoch: process.env.SOURCE_DATE_EPOCH,
-    root: process.env.SRIDA_ROOT,
-  };
-  process.env[releaseEnvVar] = JSON.stringify(context);
-  process.env.SOURCE_DATE_EPOCH = String(epoch);
-  try {
-    const siteDir = path.join(options.workDir, 'site');
-    await buildIsolated(snapshotRoot, siteDir, path.join(options.workDir, 'astro-cache'));
-    return await printDocumentPdf({
-      root: snapshotRoot,
-      siteDir,
-      documentId: context.document,
-      out: options.out,
-      sourceDateEpoch: epoch,
-    });
-  } finally {
-    restore(releaseEnvVar, saved.release);
-    restore('SOURCE_DATE_EPOCH', saved.epoch);
-    restore('SRIDA_ROOT', saved.root);
-  }
+  const siteDir = path.join(options.workDir, 'site');
+  // Astro keeps the content store in `cacheDir` (default `node_modules/.astro`), shared by every
+  // build that uses the same `node_modules`; a release has its own, so that it can never print
+  // another build's data.
+  await runAstroBuild({
+    root: snapshotRoot,
+    outDir: siteDir,
+    cacheDir: path.join(options.workDir, 'astro-cache'),
+    quiet: true,
+    release: context,
+    now: new Date(epoch * 1000),
+  });
+  return await printDocumentPdf({
+    root: snapshotRoot,
+    siteDir,
+    documentId: context.document,
+    out: options.out,
+    sourceDateEpoch: epoch,
+  });
 }
 
 /**
@@ -69,22 +66,4 @@ async function setReleaseMetadata(snapshotRoot: string, context: ReleaseContext)
   document.set('status', statusOfStage[context.stage]);
   document.set('date', fullDate(context.date) ?? `${context.date}-01`);
   await writeFile(file, document.toString());
-}
-
-/**
- * Build the site of a snapshot with Astro, like `buildSite` but with a cache folder of its own:
- * Astro keeps the content store in `cacheDir` (default `node_modules/.astro/data-store.json`),
- * shared by every build that uses the same `node_modules`, so two builds at once could read each
- * other's documents, and a release must never print another build's data.
- */
-async function buildIsolated(root: string, outDir: string, cacheDir: string): Promise<void> {
-  process.env.SRIDA_ROOT = path.resolve(root);
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const { build } = await import('astro');
-  await build({ root: toolRoot, outDir, cacheDir, logLevel: 'error', mode: 'production' });
-}
-
-function restore(name: string, value: string | undefined) {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mediaFolders } from '../markdown/remark-figures.ts';
-import { contentRoot } from './content-root.ts';
 
 const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -26,7 +25,7 @@ function isMedia(name: string): boolean {
  * and `/media/figures/…` on the site (the URLs remark-figures gives every image). `astro dev`
  * serves them from the content root; `astro build` copies them into the output.
  */
-export function mediaIntegration(): AstroIntegration {
+export function mediaIntegration(root: string): AstroIntegration {
   return {
     name: 'srida-media',
     hooks: {
@@ -34,7 +33,6 @@ export function mediaIntegration(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const url = decodeURIComponent((request.url ?? '').split('?')[0]!);
           if (!url.startsWith('/media/')) return next();
-          const root = contentRoot();
           const file = path.normalize(path.join(root, url.slice('/media/'.length)));
           if (
             !mediaFolders.some((folder) => file.startsWith(path.join(root, folder) + path.sep)) ||
@@ -51,7 +49,6 @@ export function mediaIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir }) => {
-        const root = contentRoot();
         const out = path.join(fileURLToPath(dir), 'media');
         for (const folder of mediaFolders) {
           const from = path.join(root, folder);

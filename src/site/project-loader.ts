@@ -3,7 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { assembleProject } from '../assemble/assemble-project.ts';
 import { collectDiagnostics, formatDiagnostic } from '../diagnostics/collect.ts';
 import { projectStages } from '../stages.ts';
-import { siteOptionsFromEnv } from './site-options.ts';
+import { buildOptions } from './build-options.ts';
 import { toStoreEntries } from './site-data.ts';
 
 /** Folders under the content root whose changes re-assemble the project in `astro dev`. */
@@ -19,7 +19,7 @@ export function projectLoader(): Loader {
   return {
     name: 'srida-project',
     async load({ store, watcher, logger, generateDigest }) {
-      const options = siteOptionsFromEnv();
+      const options = buildOptions();
       const { root } = options;
       const sync = async () => {
         const started = performance.now();

@@ -114,4 +114,15 @@ describe('dependencies in src/', () => {
       ),
     ).toEqual([]);
   });
+
+  it('never passes configuration by changing the environment of the process', () => {
+    // `process.env.X = …`, `process.env[X] = …`, `delete process.env…`, `Object.assign(process.env`
+    const writes =
+      /process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\?\?=|\|\|=)|delete\s+process\.env|Object\.assign\(\s*process\.env/;
+    const found = [...graph.keys()].filter((file) => writes.test(readFileSync(file, 'utf8')));
+    expect(found.map(rel)).toEqual([]);
+    expect(writes.test('process.env.SRIDA_ROOT = root;')).toBe(true);
+    expect(writes.test("delete process.env['SRIDA_RELEASE'];")).toBe(true);
+    expect(writes.test('const a = process.env.SRIDA_ROOT === root;')).toBe(false);
+  });
 });

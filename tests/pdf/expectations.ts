@@ -104,6 +104,9 @@ export function targetIsOn(target: Target): (lines: readonly string[]) => boolea
       return (lines) => lines.some((l) => l.startsWith(`${target.label} ${target.number}.`));
     case 'recommendation':
       return (lines) => lines.some((l) => l.includes(`${target.label} ${target.number}`));
+    case 'term':
+      // A glossary entry's page shows the term itself.
+      return (lines) => lines.some((l) => l.includes(target.title));
   }
 }
 

@@ -9,7 +9,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { digest } from '../../../../release/checksum.ts';
 import { releaseDir } from '../../../../release/paths.ts';
 import { releasesOf } from '../../../../release/site-data.ts';
-import { contentRoot } from '../../../../site/content-root.ts';
+import { buildOptions } from '../../../../site/build-options.ts';
 import { getDocuments } from '../../../../site/documents.ts';
 
 const types: Record<string, string> = { '.pdf': 'application/pdf', '.md': 'text/markdown; charset=utf-8', '.cff': 'application/yaml; charset=utf-8', '.json': 'application/json' };
@@ -28,7 +28,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { source, sha256 } = props as { source: string; sha256: string };
-  const bytes = await readFile(path.join(contentRoot(), source));
+  const bytes = await readFile(path.join(buildOptions().root, source));
   if (digest(bytes).sha256 !== sha256) throw new Error(`${source} does not match the SHA-256 in its manifest; not publishing it (run \`srida check\`).`);
   return new Response(bytes, { headers: { 'Content-Type': types[path.extname(source)] ?? 'application/octet-stream' } });
 };
