@@ -46,7 +46,7 @@ const cache = processWide('engines', () => ({
 
 /**
  * A citeproc engine for a style and locale, built once per process and kept: building one is
- * the most expensive single step (APA: about 0.6 s). Engines are keyed by the style's and the
+ * the most expensive single step (docs/citations.md has the figures). Engines are keyed by the style's and the
  * locale's XML, so an edited custom style or locale gets a new one. They are this project's own
  * (not citation-js's shared ones), so their settings can be changed freely.
  *

@@ -20,7 +20,7 @@ const workerThreshold = 150;
  * Whether to format in worker threads: for large bibliographies on a machine with three cores
  * or more (then the documents format side by side, each on its own core, while the main thread
  * parses Markdown on a third). Each worker costs its own copy of citation-js and of the style's
- * engine (about 0.5 s of CPU for APA). On two cores the main thread, two workers and V8's own
+ * engine (the figures are in docs/citations.md). On two cores the main thread, two workers and V8's own
  * background threads share two cores, and the benchmark measured workers as a small gain
  * (APA, large) or a loss (Vancouver, or a smaller bibliography): docs/citations.md. `SRIDA_CITATION_WORKERS=0` switches workers off, `=N` forces N workers
  * whatever the size and the cores.

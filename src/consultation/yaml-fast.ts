@@ -1,7 +1,7 @@
 /**
- * Reading and writing large consultation records quickly. A record of 5,000 comments is about
- * 2 MB of YAML; the `yaml` package, which the project uses for its positions, needs seconds for
- * it, js-yaml a tenth of that. So records are read with js-yaml (YAML 1.2 core schema, as `yaml`
+ * Reading and writing large consultation records quickly. The `yaml` package, which the project
+ * uses for its positions, is much slower than js-yaml on a large record (docs/consultation.md
+ * has the measurement). So records are read with js-yaml (YAML 1.2 core schema, as `yaml`
  * reads them), and parsed again with `yaml` only when a message needs a place: a clean record
  * never pays for positions. New comments are appended to the record's text, serialised by
  * js-yaml, and the result is read back and compared before it is used.
