@@ -1,8 +1,9 @@
 import type { VFile } from 'vfile';
 import { loadProject, type DocumentSource } from '../content/load-project.ts';
 import { TargetRegistry } from '../markdown/targets.ts';
+import type { Timings } from '../util/timings.ts';
 import type { AssembledDocument, AssembledProject } from './assembled.ts';
-import type { AssemblyContext, ExtensionFactory } from './extension.ts';
+import type { AssemblyContext, Extension, ExtensionFactory } from './extension.ts';
 import { numberDocument } from './number-document.ts';
 import { renderDocument } from './render-document.ts';
 
@@ -22,6 +23,8 @@ export interface AssembleOptions {
   extensions: readonly ExtensionFactory[];
   /** "Now" for this assembly (default: the time of the call). */
   now?: Date;
+  /** Records the time of each phase and of each stage's hooks (`srida … --timings`). */
+  timings?: Timings;
 }
 
 /**
@@ -45,16 +48,22 @@ export async function assembleProject(
     files,
     now: options.now ?? new Date(),
   };
-  const active = options.extensions.map((create) => create(context));
+  const { timings } = options;
+  const created = options.extensions.map((create) => create(context));
+  const active = timings ? created.map((extension) => timed(extension, timings)) : created;
+  const phase = <T>(name: string, run: () => T): T =>
+    timings ? timings.time(`assembly: ${name}`, run) : run();
   const [source, ...extensionFiles] = await Promise.all([
-    loadProject(root),
+    phase('read the project', () => loadProject(root)),
     ...active.map((e) => e.load?.() ?? []),
   ]);
   documents.push(...source.documents);
   files.push(...source.files, ...extensionFiles.flat());
 
   // 1. Parse, reserve explicit ids, number and register every target.
-  const work = documents.map((document) => numberDocument(document, root, registry, active));
+  const work = phase('parse and number', () =>
+    documents.map((document) => numberDocument(document, root, registry, active)),
+  );
   for (const extension of active) extension.registered?.();
 
   // 2. Resolve references and generated blocks, render HTML.
@@ -64,7 +73,9 @@ export async function assembleProject(
     shortTitles: new Map(documents.map((d) => [d.id, d.metadata.shortTitle])),
   };
   const assembled: AssembledDocument[] = [];
-  for (const numbered of work) assembled.push(await renderDocument(numbered, view, active));
+  await phase('resolve and render', async () => {
+    for (const numbered of work) assembled.push(await renderDocument(numbered, view, active));
+  });
 
   const projectData: Record<string, unknown> = {};
   for (const extension of active) {
@@ -72,4 +83,19 @@ export async function assembleProject(
     if (extension.projectKey && data !== undefined) projectData[extension.projectKey.name] = data;
   }
   return { root, documents: assembled, registry, files, extensions: projectData };
+}
+
+const hooks = ['load', 'parsed', 'numbered', 'registered', 'document', 'project'] as const;
+
+/** The same extension, with the time of each of its hooks recorded as `stage <name>: <hook>`. */
+function timed(extension: Extension, timings: Timings): Extension {
+  const wrapped: Record<string, unknown> = { ...extension };
+  for (const hook of hooks) {
+    const run = extension[hook] as ((input?: unknown) => unknown) | undefined;
+    if (!run) continue;
+    wrapped[hook] = (input?: unknown) =>
+      timings.time(`stage ${extension.name}: ${hook}`, () => run.call(extension, input));
+  }
+  // The wrapper has exactly the extension's members, each hook with its own signature.
+  return wrapped as unknown as Extension;
 }

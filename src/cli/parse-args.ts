@@ -15,6 +15,8 @@ export interface CommandOptions {
   /** Two-sided PDFs (chapters open on right-hand pages). */
   duplex: boolean;
   quiet: boolean;
+  /** `check`, `build`, `pdf`: print the time of each step at the end. */
+  timings: boolean;
   force?: string;
   stage?: string;
   help: boolean;
@@ -47,6 +49,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
       'no-pdf': { type: 'boolean', default: false },
       duplex: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      timings: { type: 'boolean', default: false },
       force: { type: 'string' },
       stage: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -70,6 +73,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
     noPdf: values['no-pdf'] ?? false,
     duplex: values.duplex ?? false,
     quiet: values.quiet ?? false,
+    timings: values.timings ?? false,
     force: values.force,
     stage: values.stage,
     help: values.help ?? false,
@@ -109,5 +113,7 @@ Options:
   --force REASON      release: a final although some chapters are not final
   --no-pdf            build: skip the PDFs
   --duplex            build, pdf: two-sided layout, chapters open on right-hand pages
+  --timings           check, build, pdf: print the time of each step (assembly phases, each
+                      stage's hooks, the site, each print) at the end
   -q, --quiet         print only problems
   -h, --help          show this help`;

@@ -3,6 +3,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReleaseContext } from '../release/context.ts';
+import type { Timings } from '../util/timings.ts';
 import { astroConfig } from './astro-config.ts';
 
 /** The folder of this tool (where astro.config.mjs and src/pages live). */
@@ -22,6 +23,8 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** The public address of the site (default: the placeholder of astro-config.ts). */
   siteUrl?: string;
+  /** Records the time of the Astro build and of `beforeSwap` (`--timings`). */
+  timings?: Timings;
   /**
    * Runs on the finished build before it replaces `out` (e.g. printing the PDFs into it); if it
    * throws, the build is discarded and `out` stays as it was.
@@ -41,25 +44,29 @@ export async function buildSite(
   const partial = `${out}.partial-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   const root = path.resolve(options.root);
+  const time = <T>(name: string, run: () => T): T =>
+    options.timings ? options.timings.time(name, run) : run();
   try {
-    await runAstroBuild({
-      root,
-      outDir: partial,
-      // Astro keeps its content store in the cache folder: one per content root and output, so
-      // that builds running at the same time (tests, releases) never read each other's documents.
-      cacheDir:
-        options.cacheDir ??
-        path.join(
-          toolRoot,
-          'node_modules/.astro',
-          `srida-${createHash('sha256').update(`${options.root}\0${out}`).digest('hex').slice(0, 12)}`,
-        ),
-      quiet: options.quiet,
-      release: options.release,
-      now: options.now,
-      siteUrl: options.siteUrl,
-    });
-    await options.beforeSwap?.(partial);
+    await time('site: Astro build (assembles again in its content loader)', () =>
+      runAstroBuild({
+        root,
+        outDir: partial,
+        // Astro keeps its content store in the cache folder: one per content root and output, so
+        // that builds running at the same time (tests, releases) never read each other's documents.
+        cacheDir:
+          options.cacheDir ??
+          path.join(
+            toolRoot,
+            'node_modules/.astro',
+            `srida-${createHash('sha256').update(`${options.root}\0${out}`).digest('hex').slice(0, 12)}`,
+          ),
+        quiet: options.quiet,
+        release: options.release,
+        now: options.now,
+        siteUrl: options.siteUrl,
+      }),
+    );
+    if (options.beforeSwap) await time('after the site (PDFs)', () => options.beforeSwap!(partial));
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;

@@ -6,6 +6,8 @@ import type { Output } from '../output.ts';
 import { runCheck } from './check.ts';
 import { buildSite } from '../../site/build-site.ts';
 import { printStep } from './pdf.ts';
+import { printTimingsTable } from '../print-timings.ts';
+import { Timings } from '../../util/timings.ts';
 
 /** Thrown inside the build when printing failed, to discard the build (exit code kept). */
 class PrintFailed extends Error {
@@ -22,7 +24,23 @@ class PrintFailed extends Error {
  * the previous site and PDFs as they were; with `--no-pdf` the previous PDFs are carried over.
  */
 export async function runBuild(options: CommandOptions, output: Output): Promise<number> {
-  const checked = await runCheck({ ...options, strict: false }, output);
+  const timings = options.timings ? new Timings() : undefined;
+  const began = performance.now();
+  try {
+    return await build(options, output, timings);
+  } finally {
+    if (timings) printTimingsTable(timings, output, performance.now() - began);
+  }
+}
+
+async function build(
+  options: CommandOptions,
+  output: Output,
+  timings: Timings | undefined,
+): Promise<number> {
+  const checked = await (timings
+    ? timings.time('check', () => runCheck({ ...options, strict: false }, output, timings))
+    : runCheck({ ...options, strict: false }, output));
   if (checked !== 0) {
     output.error('srida build: not building because `srida check` found errors.');
     return checked;
@@ -33,6 +51,7 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
       root: options.root,
       out: options.out,
       quiet: options.quiet,
+      timings,
       beforeSwap: options.noPdf
         ? async (dir) => {
             // The download links of the new site keep working: the PDFs of the previous build
@@ -46,7 +65,13 @@ export async function runBuild(options: CommandOptions, output: Output): Promise
           }
         : async (dir) => {
             const code = await printStep(
-              { site: dir, finalSite: options.out, quiet: options.quiet, duplex: options.duplex },
+              {
+                site: dir,
+                finalSite: options.out,
+                quiet: options.quiet,
+                duplex: options.duplex,
+                timings,
+              },
               output,
             );
             if (code !== 0) throw new PrintFailed(code);

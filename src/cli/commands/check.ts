@@ -2,6 +2,8 @@ import { assembleProject } from '../../assemble/assemble-project.ts';
 import { projectStages } from '../../stages.ts';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
+import { printTimingsTable } from '../print-timings.ts';
+import { Timings } from '../../util/timings.ts';
 import {
   collectDiagnostics,
   formatDiagnostic,
@@ -16,9 +18,13 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean)
 }
 
 /** `srida check`: assemble everything, print every problem, exit 1 on errors. */
-export async function runCheck(options: CommandOptions, output: Output): Promise<number> {
+export async function runCheck(
+  options: CommandOptions,
+  output: Output,
+  timings = options.timings ? new Timings() : undefined,
+): Promise<number> {
   const started = performance.now();
-  const project = await assembleProject(options.root, { extensions: projectStages() });
+  const project = await assembleProject(options.root, { extensions: projectStages(), timings });
   const diagnostics = collectDiagnostics(project.files);
   for (const diagnostic of diagnostics) {
     (diagnostic.severity === 'error' ? output.error : output.info)(formatDiagnostic(diagnostic));
@@ -30,5 +36,8 @@ export async function runCheck(options: CommandOptions, output: Output): Promise
       `srida check: ${count(project.documents.length, 'document')}, ${count(chapters, 'chapter')}, ${summarize(diagnostics)} (${Math.round(performance.now() - started)} ms)`,
     );
   }
+  // A build prints its own table, with the site and the prints after the check.
+  if (timings && options.command === 'check')
+    printTimingsTable(timings, output, performance.now() - started);
   return exitCodeFor(diagnostics, options.strict);
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { PdfError } from '../../pdf/errors.ts';
 import { printPdfs, type PrintedPdf } from '../../pdf/print-pdfs.ts';
-import { describeProgress } from '../../pdf/progress.ts';
+import { describeProgress, type PrintProgress } from '../../pdf/progress.ts';
+import { Timings } from '../../util/timings.ts';
 import type { Output } from '../output.ts';
+import { printTimer, printTimingsTable } from '../print-timings.ts';
 import type { CommandOptions } from '../parse-args.ts';
 
 /** Options of the PDF step, shared by `srida pdf` and `srida build`. */
@@ -16,6 +18,8 @@ export interface PdfStepOptions {
   /** Two-sided layout (chapters open on right-hand pages); also `SRIDA_PDF_DUPLEX=1`. */
   duplex?: boolean;
   env?: Record<string, string | undefined>;
+  /** Records the time of each step of the print (`--timings`). */
+  timings?: Timings;
 }
 
 /**
@@ -23,15 +27,30 @@ export interface PdfStepOptions {
  * into `<out>/pdf/`. Two-sided layout with `--duplex` (or `SRIDA_PDF_DUPLEX=1`).
  */
 export async function runPdf(options: CommandOptions, output: Output): Promise<number> {
+  const timings = options.timings ? new Timings() : undefined;
   return printStep(
     {
       site: options.out,
       documents: options.positionals,
       quiet: options.quiet,
       duplex: options.duplex,
+      timings,
     },
     output,
-  );
+  ).finally(() => {
+    if (timings) printTimingsTable(timings, output);
+  });
+}
+
+/** One progress handler from the display and the timer, either of which may be absent. */
+function progressHandler(
+  ...handlers: (((event: PrintProgress) => void) | undefined)[]
+): ((event: PrintProgress) => void) | undefined {
+  const present = handlers.filter((handler) => handler !== undefined);
+  if (present.length === 0) return undefined;
+  return (event) => {
+    for (const handler of present) handler(event);
+  };
 }
 
 /**
@@ -62,9 +81,12 @@ export async function printStep(options: PdfStepOptions, output: Output): Promis
       documents: options.documents,
       duplex: options.duplex || env.SRIDA_PDF_DUPLEX === '1' || env.SRIDA_PDF_DUPLEX === 'true',
       signal: controller.signal,
-      onProgress: showProgress
-        ? (event) => output.info(`srida pdf: ${shown(describeProgress(event))}`)
-        : undefined,
+      onProgress: progressHandler(
+        showProgress
+          ? (event) => output.info(`srida pdf: ${shown(describeProgress(event))}`)
+          : undefined,
+        options.timings ? printTimer(options.timings) : undefined,
+      ),
     });
   } catch (error) {
     if (controller.signal.aborted) {
