@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { loadProject, type DocumentSource } from '../content/load-project.ts';
+import type { ParseCache } from '../markdown/parse-cache.ts';
 import { TargetRegistry } from '../markdown/targets.ts';
 import type { Timings } from '../util/timings.ts';
 import type { AssembledDocument, AssembledProject } from './assembled.ts';
@@ -25,6 +26,11 @@ export interface AssembleOptions {
   now?: Date;
   /** Records the time of each phase and of each stage's hooks (`srida … --timings`). */
   timings?: Timings;
+  /**
+   * Parsed chapters kept from earlier assemblies in this process (the dev server's loader):
+   * unchanged chapters are not parsed again.
+   */
+  parseCache?: ParseCache;
 }
 
 /**
@@ -62,8 +68,17 @@ export async function assembleProject(
 
   // 1. Parse, reserve explicit ids, number and register every target.
   const work = phase('parse and number', () =>
-    documents.map((document) => numberDocument(document, root, registry, active)),
+    documents.map((document) =>
+      numberDocument(
+        document,
+        root,
+        registry,
+        active,
+        options.parseCache?.parse.bind(options.parseCache),
+      ),
+    ),
   );
+  options.parseCache?.sweep();
   for (const extension of active) extension.registered?.();
 
   // 2. Resolve references and generated blocks, render HTML.

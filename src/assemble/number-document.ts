@@ -37,6 +37,7 @@ export function numberDocument(
   root: string,
   registry: TargetRegistry,
   extensions: readonly Extension[],
+  parse: (markdown: string) => Root = parseMarkdown,
 ): NumberedDocument {
   const context: DocumentContext = {
     root,
@@ -48,7 +49,7 @@ export function numberDocument(
     assets: new Map(),
   };
   const parsed = document.chapters.map((source) => {
-    const tree = parseMarkdown(source.markdown);
+    const tree = parse(source.markdown);
     for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
     return { source, tree };
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { assembleProject } from '../assemble/assemble-project.ts';
 import { collectDiagnostics, formatDiagnostic } from '../diagnostics/collect.ts';
+import { ParseCache } from '../markdown/parse-cache.ts';
 import { projectStages } from '../stages.ts';
 import { buildOptions } from './build-options.ts';
 import { toStoreEntries } from './site-data.ts';
@@ -21,11 +22,14 @@ export function projectLoader(): Loader {
     async load({ store, watcher, logger, generateDigest }) {
       const options = buildOptions();
       const { root } = options;
+      // In `astro dev`, an edit re-parses only the chapters whose text changed.
+      const parseCache = watcher ? new ParseCache() : undefined;
       const sync = async () => {
         const started = performance.now();
         const project = await assembleProject(root, {
           extensions: projectStages({ release: options.release }),
           now: options.now,
+          parseCache,
         });
         for (const diagnostic of collectDiagnostics(project.files))
           logger.warn(formatDiagnostic(diagnostic));
