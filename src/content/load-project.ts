@@ -161,9 +161,14 @@ async function loadDocument(
     date: '2000-01-01',
     licence: 'unknown',
   };
+  // Not valid YAML (reported once, by `parseYaml`): the document is still checked, with the
+  // fallback standing in for its metadata, so that its chapters and every reference to it
+  // give no follow-on errors.
   const metadata = located
-    ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', fallback)
-    : undefined;
+    ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', { fallback })
+    : ok
+      ? documentMetadataSchema.parse(fallback)
+      : undefined;
 
   const chapters: ChapterSource[] = [];
   const byOrder = new Map<number, ChapterSource>();
@@ -236,8 +241,14 @@ async function loadDocument(
       `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`,
     );
   }
-  if (!metadata || !located) return undefined;
-  return { id, metadataFile, metadata, chapters, placeOf: (field) => located.placeOf(field) };
+  if (!metadata) return undefined;
+  return {
+    id,
+    metadataFile,
+    metadata,
+    chapters,
+    placeOf: (field) => located?.placeOf(field) ?? { line: 1, column: 1 },
+  };
 }
 
 function readChapter(
@@ -249,15 +260,18 @@ function readChapter(
   const split = splitFrontMatter(file);
   if (!split) return undefined;
   const located = parseYaml(file, split.yaml, { lineOffset: 1 });
-  if (!located) return undefined;
-  const frontMatter = validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter');
+  // Front matter that is not valid YAML was reported once: the chapter is still read (with its
+  // slug as title), so that its text is checked and references to it do not fail as well.
+  const frontMatter = located
+    ? validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter')
+    : chapterFrontMatterSchema.parse({ title: slug, status: 'draft' });
   if (!frontMatter) return undefined;
   if (frontMatter.order !== undefined && frontMatter.order !== order) {
     report(
       file,
       'error',
       `Front matter \`order: ${frontMatter.order}\` disagrees with the file number \`${String(order).padStart(2, '0')}\``,
-      located.placeOf(['order']),
+      located?.placeOf(['order']),
       'chapter-order',
       'The file name orders chapters; remove `order` or make it match.',
     );
