@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
+import { checkFences } from '../markdown/check-fences.ts';
 import { parseMarkdown } from '../markdown/processor.ts';
 import remarkCallouts from '../markdown/remark-callouts.ts';
 import remarkFigures from '../markdown/remark-figures.ts';
@@ -50,6 +51,7 @@ export function numberDocument(
   };
   const parsed = document.chapters.map((source) => {
     const tree = parse(source.markdown);
+    checkFences(tree, source.markdown, source.file);
     for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
     return { source, tree };
   });
