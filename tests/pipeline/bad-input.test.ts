@@ -111,6 +111,7 @@ describe('bad input is reported at its place', () => {
     const { project, messages } = await assembleWithMessages(root);
     expect(messages).toEqual([
       'chapters/doc/01-a.md:8:5: Cannot find cross-reference target `#data-federaton` [xref-unknown]',
+      'chapters/doc/01-a.md:8:29: Cross-reference `other#x` names no document `other` [xref-unknown-document]',
     ]);
     expect(project.files.flatMap((f) => f.messages)[0]!.note).toBe(
       'Did you mean `#data-federation`?',
