@@ -259,7 +259,14 @@ function readChapter(
 ): ChapterSource | undefined {
   const split = splitFrontMatter(file);
   if (!split) return undefined;
-  const located = parseYaml(file, split.yaml, { lineOffset: 1 });
+  const parsed = parseYaml(file, split.yaml, { lineOffset: 1 });
+  const heading = parsed ? titleHeading(parsed.data, split.markdown) : undefined;
+  // Quarto's habit: a body that starts with `# Title` and front matter without `title`.
+  const located =
+    parsed && heading
+      ? { ...parsed, data: { ...(parsed.data as object | null), title: heading.title } }
+      : parsed;
+  if (heading) split.markdown = heading.markdown;
   // Front matter that is not valid YAML was reported once: the chapter is still read (with its
   // slug as title), so that its text is checked and references to it do not fail as well.
   const frontMatter = located
@@ -284,6 +291,26 @@ function readChapter(
     frontMatter,
     markdown: split.markdown,
   };
+}
+
+/**
+ * The title of a chapter whose front matter has no `title` and whose body starts with a
+ * level-1 heading (as Quarto books are written), and the Markdown without that heading (its
+ * line blanked, so that positions stay those of the file).
+ */
+function titleHeading(
+  data: unknown,
+  markdown: string,
+): { title: string; markdown: string } | undefined {
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data) || 'title' in data))
+    return undefined;
+  const lines = markdown.split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  const match = index === -1 ? null : /^# +(.*?)(?: +#+)? *$/.exec(lines[index]!);
+  const title = match?.[1]?.replace(/\s*\{[^}]*\}\s*$/, '').trim();
+  if (!title) return undefined;
+  lines[index] = '';
+  return { title, markdown: lines.join('\n') };
 }
 
 /** Whether a path exists (for images and other assets). */

@@ -42,7 +42,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
           'A chapter body must not contain a level-1 heading',
           node.position,
           'heading-level',
-          'The front matter `title` is the chapter heading; start sections with `##`.',
+          'The front matter `title` is the chapter heading; start sections with `##`. (A `# Title` is taken as the title only as the first line of the body, when the front matter has no `title`.)',
         );
       }
       const id = explicit ?? uniqueSlug(slugify(title), document.usedIds);
