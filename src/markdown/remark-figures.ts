@@ -2,12 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Image, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterContext, DocumentContext } from './context.ts';
 import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
+import { plainText } from './plain-text.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 
 /** Folders of the content root whose files the site serves under `/media/`. */
@@ -65,10 +65,7 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
       }
       if (body.type === 'image') resolveImage(body, file, document);
       const captionNodes = node.children.filter((child) => child.type !== 'table');
-      const caption = captionNodes
-        .map((child) => toString(child))
-        .join(' ')
-        .trim();
+      const caption = plainText(captionNodes);
       if (!caption)
         report(
           file,

@@ -1,5 +1,5 @@
 import type { Heading, Root, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { plainText } from './plain-text.ts';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import type { ChapterContext, DocumentContext } from './context.ts';
@@ -34,7 +34,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
     const counters = [0, 0, 0, 0, 0, 0, 0];
     visit(tree, 'heading', (node: Heading) => {
       const explicit = takeExplicitId(node);
-      const title = toString(node).trim();
+      const title = plainText(node);
       if (node.depth === 1) {
         report(
           file,

@@ -58,3 +58,27 @@ describe('references to what does not exist, with a did-you-mean', () => {
     ]);
   });
 });
+
+describe('citations in shortened captions', () => {
+  it('leave no stray punctuation in the list of tables, the tooltip or the registry', async () => {
+    const root = await makeProject({
+      'bibliography/works.bib':
+        '@article{smith2020, author = {Smith, Ann}, title = {On scope}, journal = {J}, year = {2020}}\n',
+      'chapters/doc/document.yaml': documentYaml(),
+      'chapters/doc/01-a.md': chapter(
+        'A',
+        '\nSee [](#tbl-a).\n\n:::table{#tbl-a}\nUse cases, late 2024\n[@smith2020]. The last column is new.\n\n| a |\n| - |\n| 1 |\n:::\n',
+      ),
+    });
+    const { project, messages } = await assembleWithMessages(root);
+    expect(messages).toEqual([]);
+    const table = project.documents[0]!.tables[0]!;
+    expect(table.title).toBe('Use cases, late 2024. The last column is new.');
+    const html = project.documents[0]!.chapters[0]!.html;
+    expect(html).toContain('title="Use cases, late 2024. The last column is new."');
+    // The caption itself keeps its formatted citation.
+    expect(html).toMatch(
+      /late 2024\s*<span class="citation"[^>]*>\(<a [^>]*>Smith, 2020<\/a>\)<\/span>\./,
+    );
+  });
+});
