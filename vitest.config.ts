@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const unit = [
   'tests/architecture/**/*.test.ts',
+  'tests/docs/**/*.test.ts',
   'tests/pipeline/**/*.test.ts',
   'tests/roadmap/**/*.test.ts',
   'tests/schemas.test.ts',

@@ -31,6 +31,11 @@ export interface AssembleOptions {
    * unchanged chapters are not parsed again.
    */
   parseCache?: ParseCache;
+  /**
+   * Show each chapter's problems in its HTML, at their place (default: `false`). Only the dev
+   * server sets it (see `markdown/problem-markers.ts`); a build never does.
+   */
+  markProblems?: boolean;
 }
 
 /**
@@ -86,6 +91,7 @@ export async function assembleProject(
     registry,
     documentIds: documents.map((d) => d.id),
     shortTitles: new Map(documents.map((d) => [d.id, d.metadata.shortTitle])),
+    markProblems: options.markProblems ?? false,
   };
   const assembled: AssembledDocument[] = [];
   await phase('resolve and render', async () => {

@@ -1,5 +1,7 @@
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
+import { report } from '../diagnostics/report.ts';
+import { checkFences } from '../markdown/check-fences.ts';
 import { parseMarkdown } from '../markdown/processor.ts';
 import remarkCallouts from '../markdown/remark-callouts.ts';
 import remarkFigures from '../markdown/remark-figures.ts';
@@ -50,12 +52,14 @@ export function numberDocument(
   };
   const parsed = document.chapters.map((source) => {
     const tree = parse(source.markdown);
+    checkFences(tree, source.markdown, source.file);
     for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
     return { source, tree };
   });
   collectExplicitIds(context, parsed);
   let chapterCount = 0;
   let appendixCount = 0;
+  checkChapterOrder(document);
   const chapters = parsed.map(({ source, tree }): NumberedChapter => {
     const kind = source.frontMatter.kind;
     const number =
@@ -97,4 +101,24 @@ export function numberDocument(
   }));
   for (const extension of extensions) extension.numbered?.({ document, chapters: numbered });
   return { document, context, chapters, numbered };
+}
+
+/**
+ * A `kind: chapter` after an appendix would be numbered and listed after the appendices: a
+ * warning, since the file number (`NN-`) orders chapters and is easily mistyped.
+ */
+function checkChapterOrder(document: DocumentSource): void {
+  const firstAppendix = document.chapters.find((c) => c.frontMatter.kind === 'appendix');
+  if (!firstAppendix) return;
+  for (const chapter of document.chapters) {
+    if (chapter.order <= firstAppendix.order || chapter.frontMatter.kind !== 'chapter') continue;
+    report(
+      chapter.file,
+      'warning',
+      `Chapter \`${chapter.id}\` comes after the appendix \`${firstAppendix.file.path}\``,
+      { line: 1, column: 1 },
+      'chapter-after-appendix',
+      'Chapters are ordered by their file number: give this one a number before the appendices, or set `kind: appendix`.',
+    );
+  }
 }

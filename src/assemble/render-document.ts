@@ -1,6 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { chapterHref } from '../markdown/context.ts';
 import { parseMarkdown, renderHtml } from '../markdown/processor.ts';
+import { insertProblemMarkers } from '../markdown/problem-markers.ts';
 import remarkBlocks, { type BlockRenderer } from '../markdown/remark-blocks.ts';
 import remarkXrefs from '../markdown/remark-xrefs.ts';
 import type { TargetRegistry } from '../markdown/targets.ts';
@@ -14,6 +15,8 @@ export interface ProjectView {
   registry: TargetRegistry;
   documentIds: readonly string[];
   shortTitles: ReadonlyMap<string, string>;
+  /** Put the chapters' problems into their HTML (the dev preview only). */
+  markProblems?: boolean;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function renderDocument(
     const file = source.file;
     remarkXrefs({ ...project, documentId: document.id })(tree, file);
     remarkBlocks({ blocks })(tree, file);
+    if (project.markProblems) insertProblemMarkers(tree, file);
     const html = await renderHtml(tree, file, `${source.id}-`);
     const { frontMatter } = source;
     assembled.push({

@@ -46,7 +46,7 @@ async function checkRecord(
 ): Promise<void> {
   const { file, located, documentId, version } = loaded;
   if (!loaded.ok || !located) return;
-  const data = located.document.toJS() as { document: unknown; version: unknown };
+  const data = located.data as { document: unknown; version: unknown };
   if (data.document !== documentId)
     report(
       file,

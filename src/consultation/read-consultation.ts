@@ -7,7 +7,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { Document } from 'yaml';
 import { parseYaml, validateYaml, type LocatedYaml } from '../content/parse-yaml.ts';
 import { readSource } from '../content/read-source.ts';
 import { report } from '../diagnostics/report.ts';
@@ -62,14 +61,12 @@ export async function readConsultation(
   if (!record) return loaded;
   loaded.ok = true;
   loaded.total = record.comments.length;
-  for (const [index, item] of record.comments.entries()) {
+  for (const index of record.comments.keys()) {
     // Validate the item as if it were a document of its own, its places shifted to its node:
     // messages then name its fields (`respondent`), with a did-you-mean among them.
-    const view: LocatedYaml = {
-      document: { toJS: () => item } as unknown as Document,
-      placeOf: (keys, key) => located.placeOf(['comments', index, ...keys], key),
-    };
-    const comment = validateYaml(file, view, consultationCommentSchema, 'consultation-record');
+    const comment = validateYaml(file, located, consultationCommentSchema, 'consultation-record', {
+      base: ['comments', index],
+    });
     if (comment) loaded.comments.push({ index, comment });
   }
   return loaded;

@@ -8,11 +8,22 @@
  */
 import jsyaml from 'js-yaml';
 import { VFile } from 'vfile';
-import type { Document } from 'yaml';
 import { parseYaml, type LocatedYaml } from '../content/parse-yaml.ts';
 
-/** The data of a YAML text, or undefined when js-yaml cannot read it (then `yaml` reports why). */
+/**
+ * Something that may be a YAML alias (`key: *name`, `- *name`, `[*name`). js-yaml has no bound
+ * on alias expansion, and a "billion laughs" text would then blow up in the schema check: such
+ * texts take the slow path, where `yaml` counts aliases (see `maxYamlAliases`). Records written
+ * by the tool never contain aliases (`noRefs`).
+ */
+const aliasLike = /(?::|^\s*-|[[{,])\s*\*[^\s*]/m;
+
+/**
+ * The data of a YAML text, or undefined when js-yaml cannot read it or the text may hold an
+ * alias (then `parseYaml` reads it, reports why it cannot, and bounds aliases).
+ */
 export function loadFast(text: string): unknown {
+  if (aliasLike.test(text)) return undefined;
   try {
     return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
   } catch {
@@ -26,14 +37,12 @@ export function loadFast(text: string): unknown {
  */
 export function locatedLazily(text: string, data: unknown): LocatedYaml {
   let located: LocatedYaml | undefined | null = null;
+  // A scratch file: the text was read without error already, so its messages say nothing new.
+  const slow = () => (located === null ? (located = parseYaml(new VFile(), text)) : located);
   return {
-    // Only `toJS` is used of a record's document (by the validators); see the module comment.
-    document: { toJS: () => data } as unknown as Document,
-    placeOf(path, key) {
-      // A scratch file: the text was read without error already, so its messages say nothing new.
-      if (located === null) located = parseYaml(new VFile(), text);
-      return located ? located.placeOf(path, key) : { line: 1, column: 1 };
-    },
+    data,
+    placeOf: (path, key) => slow()?.placeOf(path, key) ?? { line: 1, column: 1 },
+    place: (path, key) => slow()?.place?.(path, key),
   };
 }
 

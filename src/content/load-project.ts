@@ -161,9 +161,14 @@ async function loadDocument(
     date: '2000-01-01',
     licence: 'unknown',
   };
+  // Not valid YAML (reported once, by `parseYaml`): the document is still checked, with the
+  // fallback standing in for its metadata, so that its chapters and every reference to it
+  // give no follow-on errors.
   const metadata = located
-    ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', fallback)
-    : undefined;
+    ? validateYaml(metadataFile, located, documentMetadataSchema, 'document-metadata', { fallback })
+    : ok
+      ? documentMetadataSchema.parse(fallback)
+      : undefined;
 
   const chapters: ChapterSource[] = [];
   const byOrder = new Map<number, ChapterSource>();
@@ -236,8 +241,14 @@ async function loadDocument(
       `Add chapter files \`${dir}/01-introduction.md\`, … (see docs/authoring.md).`,
     );
   }
-  if (!metadata || !located) return undefined;
-  return { id, metadataFile, metadata, chapters, placeOf: (field) => located.placeOf(field) };
+  if (!metadata) return undefined;
+  return {
+    id,
+    metadataFile,
+    metadata,
+    chapters,
+    placeOf: (field) => located?.placeOf(field) ?? { line: 1, column: 1 },
+  };
 }
 
 function readChapter(
@@ -248,16 +259,26 @@ function readChapter(
 ): ChapterSource | undefined {
   const split = splitFrontMatter(file);
   if (!split) return undefined;
-  const located = parseYaml(file, split.yaml, { lineOffset: 1 });
-  if (!located) return undefined;
-  const frontMatter = validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter');
+  const parsed = parseYaml(file, split.yaml, { lineOffset: 1 });
+  const heading = parsed ? titleHeading(parsed.data, split.markdown) : undefined;
+  // Quarto's habit: a body that starts with `# Title` and front matter without `title`.
+  const located =
+    parsed && heading
+      ? { ...parsed, data: { ...(parsed.data as object | null), title: heading.title } }
+      : parsed;
+  if (heading) split.markdown = heading.markdown;
+  // Front matter that is not valid YAML was reported once: the chapter is still read (with its
+  // slug as title), so that its text is checked and references to it do not fail as well.
+  const frontMatter = located
+    ? validateYaml(file, located, chapterFrontMatterSchema, 'chapter-front-matter')
+    : chapterFrontMatterSchema.parse({ title: slug, status: 'draft' });
   if (!frontMatter) return undefined;
   if (frontMatter.order !== undefined && frontMatter.order !== order) {
     report(
       file,
       'error',
       `Front matter \`order: ${frontMatter.order}\` disagrees with the file number \`${String(order).padStart(2, '0')}\``,
-      located.placeOf(['order']),
+      located?.placeOf(['order']),
       'chapter-order',
       'The file name orders chapters; remove `order` or make it match.',
     );
@@ -270,6 +291,26 @@ function readChapter(
     frontMatter,
     markdown: split.markdown,
   };
+}
+
+/**
+ * The title of a chapter whose front matter has no `title` and whose body starts with a
+ * level-1 heading (as Quarto books are written), and the Markdown without that heading (its
+ * line blanked, so that positions stay those of the file).
+ */
+function titleHeading(
+  data: unknown,
+  markdown: string,
+): { title: string; markdown: string } | undefined {
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data) || 'title' in data))
+    return undefined;
+  const lines = markdown.split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  const match = index === -1 ? null : /^# +(.*?)(?: +#+)? *$/.exec(lines[index]!);
+  const title = match?.[1]?.replace(/\s*\{[^}]*\}\s*$/, '').trim();
+  if (!title) return undefined;
+  lines[index] = '';
+  return { title, markdown: lines.join('\n') };
 }
 
 /** Whether a path exists (for images and other assets). */

@@ -35,22 +35,12 @@ export function readGlossaryFile(file: VFile, glossary: Glossary): void {
   for (const word of top.ignore ?? []) glossary.ignore.add(word);
   for (const [index, raw] of (top.entries ?? []).entries()) {
     const at = ['entries', index];
-    const result = glossaryEntrySchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the entry';
-        report(
-          file,
-          'error',
-          `Invalid ${field} of glossary entry ${index + 1}: ${issue.message}`,
-          located.placeOf([...at, ...(issue.path as PropertyKey[])]),
-          'glossary-schema',
-          'An entry has `abbreviation` and `expansion`, or `term` and `definition` (docs/glossary.md).',
-        );
-      }
-      continue;
-    }
-    const data = result.data;
+    const label = `glossary entry ${index + 1}${entryName(raw)}`;
+    const data = validateYaml(file, located, glossaryEntrySchema, 'glossary-schema', {
+      base: at,
+      label,
+    });
+    if (!data) continue;
     glossary.entries.push({
       id: data.id ?? slugify(data.abbreviation ?? data.term!),
       abbreviation: data.abbreviation,
@@ -66,6 +56,13 @@ export function readGlossaryFile(file: VFile, glossary: Glossary): void {
         located.placeOf([...at, field, ...(item === undefined ? [] : [item])]),
     });
   }
+}
+
+/** " (`HPC`)" for an entry with an abbreviation or term, for messages. */
+function entryName(raw: unknown): string {
+  const entry = (raw ?? {}) as { abbreviation?: unknown; term?: unknown };
+  const name = typeof entry.abbreviation === 'string' ? entry.abbreviation : entry.term;
+  return typeof name === 'string' ? ` (\`${name}\`)` : '';
 }
 
 /** An id, abbreviation or term written twice is an error at the second one. */

@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Image, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterContext, DocumentContext } from './context.ts';
 import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
+import { plainText } from './plain-text.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 /** Folders of the content root whose files the site serves under `/media/`. */
 export const mediaFolders = ['chapters', 'figures'];
@@ -64,10 +65,7 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
       }
       if (body.type === 'image') resolveImage(body, file, document);
       const captionNodes = node.children.filter((child) => child.type !== 'table');
-      const caption = captionNodes
-        .map((child) => toString(child))
-        .join(' ')
-        .trim();
+      const caption = plainText(captionNodes);
       if (!caption)
         report(
           file,
@@ -199,7 +197,7 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
       `Image \`${image.url}\` not found`,
       image.position,
       'image-missing',
-      `No file at \`${path.relative(document.root, absolute)}\`; check the name and that it sits beside the chapter.`,
+      missingImageHint(document.root, absolute),
     );
     return;
   }
@@ -264,4 +262,20 @@ export function normalizePandocFigures(tree: Root) {
       } as ContainerDirective);
     }
   }
+}
+
+/** "Did you mean `figures/quantum.svg`?" from the files of the folder the image was looked for in. */
+function missingImageHint(root: string, absolute: string): string {
+  const folder = path.dirname(absolute);
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    // No such folder: nothing to suggest.
+  }
+  const suggestion = didYouMean(path.basename(absolute), names);
+  const relative = path.relative(root, absolute).split(path.sep).join('/');
+  return suggestion
+    ? `No file at \`${relative}\`; did you mean \`${suggestion}\`?`
+    : `No file at \`${relative}\`; check the name and that it sits beside the chapter.`;
 }

@@ -1,5 +1,5 @@
 import type { Heading, Root, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { plainText } from './plain-text.ts';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import type { ChapterContext, DocumentContext } from './context.ts';
@@ -34,7 +34,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
     const counters = [0, 0, 0, 0, 0, 0, 0];
     visit(tree, 'heading', (node: Heading) => {
       const explicit = takeExplicitId(node);
-      const title = toString(node).trim();
+      const title = plainText(node);
       if (node.depth === 1) {
         report(
           file,
@@ -42,7 +42,7 @@ export default function remarkSections(options: RemarkSectionsOptions) {
           'A chapter body must not contain a level-1 heading',
           node.position,
           'heading-level',
-          'The front matter `title` is the chapter heading; start sections with `##`.',
+          'The front matter `title` is the chapter heading; start sections with `##`. (A `# Title` is taken as the title only as the first line of the body, when the front matter has no `title`.)',
         );
       }
       const id = explicit ?? uniqueSlug(slugify(title), document.usedIds);

@@ -3,6 +3,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Target, TargetRegistry } from './targets.ts';
 import { report } from '../diagnostics/report.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 export interface RemarkXrefsOptions {
   registry: TargetRegistry;
@@ -41,10 +42,30 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
         return SKIP;
       }
       const match = referencePattern.exec(node.url);
-      if (!match) return;
+      if (!match) {
+        reportUnknownDocument(node, file, documentIds);
+        return;
+      }
       const reference = node.url;
       const target = registry.resolve(reference, documentId);
       if (!target) {
+        // `#id` that only another document has: the author forgot the document prefix.
+        const elsewhere = match[1]
+          ? undefined
+          : documentIds.find(
+              (other) => other !== documentId && registry.resolve(`${other}#${match[2]}`, other),
+            );
+        if (elsewhere) {
+          report(
+            file,
+            'error',
+            `Cannot find cross-reference target \`${reference}\` in this document`,
+            node.position,
+            'xref-unknown',
+            `\`${elsewhere}\` has it: write \`[](${elsewhere}${reference})\` to link to another document.`,
+          );
+          return;
+        }
         const suggestion = registry.suggest(reference, documentId);
         report(
           file,
@@ -79,6 +100,29 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
       return SKIP;
     });
   };
+}
+
+/** `word#id` where `word` could be nothing but a document id (no dot, no slash). */
+const documentLike = /^([a-z][a-z0-9-]*)#[^#\s]+$/;
+
+/**
+ * A link `nosuchdoc#x` or a misspelt `blueprnt#x` looks like a cross-document reference but
+ * names no document: without this it would be an ordinary relative link that leads nowhere.
+ */
+function reportUnknownDocument(node: Link, file: VFile, documentIds: readonly string[]): void {
+  const name = documentLike.exec(node.url)?.[1];
+  if (!name) return;
+  const suggestion = didYouMean(name, documentIds);
+  report(
+    file,
+    'error',
+    `Cross-reference \`${node.url}\` names no document \`${name}\``,
+    node.position,
+    'xref-unknown-document',
+    suggestion
+      ? `Did you mean \`${node.url.replace(name, suggestion)}\`?`
+      : `Documents: ${documentIds.map((id) => `\`${id}\``).join(', ')}. A link to another page is written with a path (\`./page/#id\`).`,
+  );
 }
 
 /** The words a cross-reference shows when its link text is empty. */

@@ -2,7 +2,7 @@
  * Words for an item, shared by the SVG (`<title>`, `aria-label`), the table and the client
  * tooltip: its kind and dates at their precision, its status.
  */
-import { formatRoadmapDate, formatRoadmapRange } from './dates.ts';
+import { formatRoadmapDate, formatRoadmapRange } from '../schemas/roadmap-dates.ts';
 import { statusStyles } from './status-style.ts';
 import type { RoadmapItem } from './types.ts';
 

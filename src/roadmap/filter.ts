@@ -5,8 +5,8 @@
 import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { parseRoadmapDate, type RoadmapDate } from './dates.ts';
-import { roadmapStatuses, type RoadmapStatus } from './schema.ts';
+import { parseRoadmapDate, type RoadmapDate } from '../schemas/roadmap-dates.ts';
+import { roadmapStatuses, type RoadmapStatus } from '../schemas/roadmap.ts';
 import { itemSpan, phaseSpan, type Roadmap } from './types.ts';
 
 /** What part of the roadmap to show; an absent field does not filter. */

@@ -2,7 +2,7 @@
  * The legend under the timeline: one entry per status and per kind of mark, flowed into rows
  * that fit the width.
  */
-import { roadmapStatuses, type RoadmapStatus } from './schema.ts';
+import { roadmapStatuses, type RoadmapStatus } from '../schemas/roadmap.ts';
 import { statusStyles } from './status-style.ts';
 import { textWidth } from './measure-text.ts';
 import { box, type Box, type TextBox } from './text-box.ts';

@@ -4,7 +4,7 @@
  * the drawing, dependency arrows, an optional today line and a legend. O(n log n) in the number
  * of items (sorting and row packing).
  */
-import { formatRoadmapDate } from './dates.ts';
+import { formatRoadmapDate } from '../schemas/roadmap-dates.ts';
 import { arrowPath } from './arrow-path.ts';
 import { layoutLegend, type LegendLayout } from './layout-legend.ts';
 import { textWidth, truncateText } from './measure-text.ts';

@@ -8,11 +8,11 @@ import type { VFile } from 'vfile';
 import type { z } from 'astro/zod';
 import { report } from '../diagnostics/report.ts';
 import { readSource } from '../content/read-source.ts';
-import { reportZodIssues } from './report-zod-issues.ts';
-import { roadmapFileSchema, roadmapItemSchema, roadmapPhaseSchema, roadmapTrackSchema } from './schema.ts';
+import { parseYaml, type LocatedYaml } from '../content/parse-yaml.ts';
+import { reportSchemaIssues } from '../content/schema-issues.ts';
+import { roadmapFileSchema, roadmapItemSchema, roadmapPhaseSchema, roadmapTrackSchema } from '../schemas/roadmap.ts';
 import type { Roadmap, RoadmapItem, RoadmapSource } from './types.ts';
 import { validateRoadmap } from './validate-roadmap.ts';
-import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 /**
  * Load and check the roadmap of a project.
@@ -42,12 +42,15 @@ export async function loadRoadmap(root: string): Promise<{ roadmap?: Roadmap; fi
  * hosts that hold the text in memory).
  */
 export function readRoadmapFile(file: VFile, roadmap: Roadmap): void {
-  const yaml = parseYamlSource(file);
-  if (!yaml) return;
-  const data: unknown = yaml.document.toJS() ?? {};
+  const yaml = parseYaml(file, String(file.value ?? ''));
+  if (!yaml) {
+    roadmap.unreadable = [...(roadmap.unreadable ?? []), file.path];
+    return;
+  }
+  const data: unknown = yaml.data ?? {};
   const top = roadmapFileSchema.safeParse(data, { reportInput: true });
   if (!top.success) {
-    reportZodIssues(file, yaml, [], top.error.issues, 'the roadmap file', Object.keys(roadmapFileSchema.shape));
+    reportSchemaIssues(file, yaml, roadmapFileSchema, top.error.issues, { ruleId: 'roadmap-schema' });
     return;
   }
   const { tracks = [], phases = [], items = [] } = top.data;
@@ -70,7 +73,7 @@ export function readRoadmapFile(file: VFile, roadmap: Roadmap): void {
 /** Validate one entry; report its issues, named by its id when it has one. */
 function parseEntry<S extends z.ZodObject>(
   file: VFile,
-  yaml: YamlSource,
+  yaml: LocatedYaml,
   base: (string | number)[],
   entry: unknown,
   schema: S,
@@ -80,7 +83,7 @@ function parseEntry<S extends z.ZodObject>(
   if (result.success) return result.data;
   const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
   const label = id ? `${kind} \`${id}\`` : `${kind} ${Number(base[1]) + 1}`;
-  reportZodIssues(file, yaml, base, result.error.issues, label, Object.keys(schema.shape));
+  reportSchemaIssues(file, yaml, schema, result.error.issues, { ruleId: 'roadmap-schema', base, label });
   return undefined;
 }
 
@@ -106,6 +109,6 @@ function toItem(data: z.output<typeof roadmapItemSchema>, source: RoadmapSource)
 }
 
 /** Where an entry is, with its own view of the YAML positions. */
-function sourceOf(file: VFile, yaml: YamlSource, base: (string | number)[]): RoadmapSource {
-  return { file, place: (path = [], key) => yaml.place([...base, ...path], key) };
+function sourceOf(file: VFile, yaml: LocatedYaml, base: (string | number)[]): RoadmapSource {
+  return { file, place: (path = [], key) => yaml.place!([...base, ...path], key) };
 }

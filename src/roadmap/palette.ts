@@ -3,7 +3,7 @@
  * correctly without the stylesheet (in a PDF, a feed, a copied file). Text colours reach 4.5:1
  * on every background they sit on, mark colours 3:1 (checked in tests/roadmap/palette.test.ts).
  */
-import type { RoadmapStatus } from './schema.ts';
+import type { RoadmapStatus } from '../schemas/roadmap.ts';
 
 export const palette = {
   text: '#1f2328',

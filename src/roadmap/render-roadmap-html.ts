@@ -3,7 +3,7 @@
  * the same items as a table in an expandable `<details>`. Works without script; the client
  * script (`timeline-enhance.ts`) adds filters and tooltips.
  */
-import { formatRoadmapDate } from './dates.ts';
+import { formatRoadmapDate } from '../schemas/roadmap-dates.ts';
 import { escapeHtml as e } from './escape.ts';
 import { filterRoadmap, type RoadmapFilter } from './filter.ts';
 import { layoutTimeline, type TimelineLayout } from './layout-timeline.ts';

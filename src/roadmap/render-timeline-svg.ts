@@ -8,7 +8,7 @@ import { describeItem } from './describe-item.ts';
 import type { ItemGeometry, TimelineLayout } from './layout-timeline.ts';
 import type { LegendEntry } from './layout-legend.ts';
 import { palette, statusColours } from './palette.ts';
-import { roadmapStatuses, type RoadmapStatus } from './schema.ts';
+import { roadmapStatuses, type RoadmapStatus } from '../schemas/roadmap.ts';
 import { statusStyles } from './status-style.ts';
 import type { TextBox } from './text-box.ts';
 

@@ -2,7 +2,7 @@
  * Data of the roadmap page (`src/pages/roadmap.astro`): the whole roadmap, its links resolved
  * by the assembly, so that the page stays a thin template.
  */
-import { formatRoadmapRange } from './dates.ts';
+import { formatRoadmapRange } from '../schemas/roadmap-dates.ts';
 import { renderRoadmapHtml } from './render-roadmap-html.ts';
 import type { RoadmapPage, RoadmapReferenceLink } from './roadmap-data.ts';
 import type { Roadmap } from './types.ts';

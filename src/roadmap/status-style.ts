@@ -3,7 +3,7 @@
  * (solid, hatched, hollow, cross-hatched, dashed outline), so the timeline reads in greyscale
  * print and for colour-blind readers. Colours reach 3:1 against the lanes (WCAG 1.4.11).
  */
-import type { RoadmapStatus } from './schema.ts';
+import type { RoadmapStatus } from '../schemas/roadmap.ts';
 
 /** Reader-facing name and drawing style of a status. */
 export interface StatusStyle {

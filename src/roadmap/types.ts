@@ -5,11 +5,11 @@
  */
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { RoadmapDate } from './dates.ts';
-import type { RoadmapItemData, RoadmapPhaseData, RoadmapTrackData } from './schema.ts';
+import type { RoadmapDate } from '../schemas/roadmap-dates.ts';
+import type { RoadmapItemData, RoadmapPhaseData, RoadmapTrackData } from '../schemas/roadmap.ts';
 
-export type { RoadmapStatus } from './schema.ts';
-export type { RoadmapDate } from './dates.ts';
+export type { RoadmapStatus } from '../schemas/roadmap.ts';
+export type { RoadmapDate } from '../schemas/roadmap-dates.ts';
 
 /** Where an entry was written, and a way to point at any of its fields. */
 export interface RoadmapSource {
@@ -36,6 +36,8 @@ export interface Roadmap {
   tracks: RoadmapTrack[];
   phases: RoadmapPhase[];
   items: RoadmapItem[];
+  /** Files that could not be read as YAML (reported once): their entries are unknown. */
+  unreadable?: string[];
 }
 
 /** First and last instant an item covers (UTC ms); `end` undefined for an ongoing activity. */

@@ -7,7 +7,7 @@
 import type { Position } from 'unist';
 import { report } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { formatRoadmapDate, formatRoadmapRange } from './dates.ts';
+import { formatRoadmapDate, formatRoadmapRange } from '../schemas/roadmap-dates.ts';
 import { findCycles } from './find-cycles.ts';
 import { itemSpan, phaseSpan, type Roadmap, type RoadmapItem, type RoadmapPhase, type RoadmapSource } from './types.ts';
 
@@ -24,11 +24,14 @@ export function validateRoadmap(roadmap: Roadmap): void {
 
   const trackIds = roadmap.tracks.map((track) => track.id);
   const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase]));
+  // A file that is not valid YAML was reported once; what it would define is unknown, so names
+  // that may be defined there are not follow-on errors.
+  const partial = (roadmap.unreadable?.length ?? 0) > 0;
   roadmap.items = roadmap.items.filter((item) => {
     const knownTrack = trackIds.includes(item.track);
-    if (!knownTrack) unknown(item.source, ['track'], 'track', item.track, trackIds, 'roadmap-unknown-track', `Item \`${item.id}\``);
+    if (!knownTrack && !partial) unknown(item.source, ['track'], 'track', item.track, trackIds, 'roadmap-unknown-track', `Item \`${item.id}\``);
     if (item.phase !== undefined && !phases.has(item.phase)) {
-      unknown(item.source, ['phase'], 'phase', item.phase, [...phases.keys()], 'roadmap-unknown-phase', `Item \`${item.id}\``);
+      if (!partial) unknown(item.source, ['phase'], 'phase', item.phase, [...phases.keys()], 'roadmap-unknown-phase', `Item \`${item.id}\``);
       delete item.phase;
     }
     if (!knownTrack) return false;
@@ -37,7 +40,7 @@ export function validateRoadmap(roadmap: Roadmap): void {
     if (phase?.strict) checkInsidePhase(item, phase);
     return true;
   });
-  checkDependencies(roadmap.items, written);
+  checkDependencies(roadmap.items, written, partial);
 }
 
 /** Keep the first entry of each id; report every repeat at both places. */
@@ -96,14 +99,14 @@ function checkInsidePhase(item: RoadmapItem, phase: RoadmapPhase): void {
 }
 
 /** Drop dependencies on missing ids (reported), then report each cycle once, by name. */
-function checkDependencies(items: RoadmapItem[], written: ReadonlySet<string>): void {
+function checkDependencies(items: RoadmapItem[], written: ReadonlySet<string>, partial = false): void {
   const byId = new Map(items.map((item) => [item.id, item]));
   const ids = [...byId.keys()];
   const asWritten = new Map(items.map((item) => [item.id, [...item.dependsOn]]));
   for (const item of items) {
     item.dependsOn = item.dependsOn.filter((target, index) => {
       if (byId.has(target)) return true;
-      if (written.has(target)) return false;
+      if (written.has(target) || partial) return false;
       const suggestion = didYouMean(target, ids);
       report(item.source!.file, 'error', `Item \`${item.id}\` depends on missing item \`${target}\``, item.source?.place(['dependsOn', index]), 'roadmap-missing-dependency',
         suggestion ? `Did you mean \`${suggestion}\`?` : 'Add the item, or remove the dependency.');

@@ -5,6 +5,7 @@ import { collectDiagnostics, formatDiagnostic } from '../diagnostics/collect.ts'
 import { ParseCache } from '../markdown/parse-cache.ts';
 import { projectStages } from '../stages.ts';
 import { buildOptions } from './build-options.ts';
+import { addDevProblems } from './dev-problems.ts';
 import { toStoreEntries } from './site-data.ts';
 
 /** Folders under the content root whose changes re-assemble the project in `astro dev`. */
@@ -22,15 +23,19 @@ export function projectLoader(): Loader {
     async load({ store, watcher, logger, generateDigest }) {
       const options = buildOptions();
       const { root } = options;
-      // In `astro dev`, an edit re-parses only the chapters whose text changed.
-      const parseCache = watcher ? new ParseCache() : undefined;
+      // Only `astro dev` has a watcher: then problems show in the pages (a build fails
+      // instead), and an edit re-parses only the chapters whose text changed.
+      const preview = Boolean(watcher);
+      const parseCache = preview ? new ParseCache() : undefined;
       const sync = async () => {
         const started = performance.now();
         const project = await assembleProject(root, {
           extensions: projectStages({ release: options.release }),
           now: options.now,
           parseCache,
+          markProblems: preview,
         });
+        if (preview) addDevProblems(project);
         for (const diagnostic of collectDiagnostics(project.files))
           logger.warn(formatDiagnostic(diagnostic));
         const entries = toStoreEntries(project);

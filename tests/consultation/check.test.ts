@@ -113,10 +113,10 @@ describe('srida check: consultation records', () => {
         comment('c-cccc', '    disposition: acepted\n'),
     );
     expect(messages).toEqual([
-      'consultation/alpha/0.9.0.yaml:4:5: error: Missing field `comment` [consultation-record] (Expected string.)',
+      'consultation/alpha/0.9.0.yaml:4:5: error: Missing field `comment` [consultation-record] (Add `comment:` to the entry; docs/authoring.md describes every field and its form.)',
       'consultation/alpha/0.9.0.yaml:6:5: error: Unknown field `coment` [consultation-record] (Did you mean `comment`?)',
       'consultation/alpha/0.9.0.yaml:7:9: error: Invalid `id`: ids look like `c-7gk2m4qx9p` (lower case, after `c-`) [consultation-record] (docs/authoring.md describes every field and its form.)',
-      'consultation/alpha/0.9.0.yaml:8:11: error: Invalid `type`: Invalid option: expected one of "general"|"technical"|"editorial" [consultation-record] (Use one of `general`, `technical`, `editorial`.)',
+      'consultation/alpha/0.9.0.yaml:8:11: error: Unknown value `urgent` for `type` [consultation-record] (Use one of `general`, `technical`, `editorial`.)',
       'consultation/alpha/0.9.0.yaml:15:18: error: Unknown disposition `acepted` [consultation-disposition-unknown] (Did you mean `accepted`? Use one of `accepted`, `partially-accepted`, `noted`, `declined`, `out-of-scope`.)',
     ]);
   });
@@ -138,12 +138,27 @@ describe('srida check: consultation records', () => {
     expect(messages[0]).toBe(
       'consultation/alpha/0.8.0.yaml:2:10: `alpha` has no release 0.8.0 [consultation-draft]',
     );
-    expect(messages[1]).toMatch(
-      /^consultation\/alpha\/0\.9\.0\.yaml:\d+:\d+: Invalid YAML: .+ \[yaml-syntax\]$/,
+    expect(messages[1]).toBe(
+      'consultation/alpha/0.9.0.yaml:2:11: This `[` is never closed with `]` [yaml-syntax]',
     );
     expect(messages.at(-1)).toBe(
       'consultation/alpha/comments.sqlite:1:1: `consultation/alpha/comments.sqlite` looks like the comment database, which holds e-mail addresses [consultation-stray-file]',
     );
+  });
+
+  it('a record with an alias bomb is a positioned error (js-yaml, which has no alias bound, is not used)', async () => {
+    const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
+    const record = `document: alpha\nversion: "0.9.0"\n${levels.join('\n')}\ncomments: []\n`;
+    const messages = await messagesOf(record);
+    expect(messages).toEqual([
+      'consultation/alpha/0.9.0.yaml:4:10: error: Too many YAML aliases: expanding them would make this file enormous [yaml-alias-limit] (A file may expand aliases (`*name`) at most 100 times; write the values out instead.)',
+    ]);
   });
 
   it('a release without an anchor record: a warning, and no anchor errors', async () => {

@@ -163,7 +163,7 @@ describe('the glossary stage', () => {
     const { messages } = await assembleWithMessages(root);
     expect(messages.filter((m) => m.includes('[glossary-'))).toEqual([
       'chapters/alpha/01-intro.md:14:37: `ZQX` looks like an abbreviation, but the glossary does not define it (used 2 times) [glossary-undefined]',
-      'glossary/more.yaml:4:5: Invalid `definition` of glossary entry 2: a term needs its `definition` [glossary-schema]',
+      'glossary/more.yaml:4:5: Invalid `definition` of glossary entry 2 (`Broker`): a term needs its `definition` [glossary-schema]',
       'glossary/words.yaml:5:22: `seeAlso` names `nosuch`, which is not a glossary entry [glossary-see-also]',
       'glossary/words.yaml:8:5: Duplicate glossary abbreviation `HPC`: `glossary/more.yaml:2` has it too [glossary-duplicate]',
       'glossary/words.yaml:22:5: Glossary entry `data-lake` is not used in any document [glossary-unused]',

@@ -83,8 +83,8 @@ describe('srida check verifies released files against the manifest', () => {
     });
     const { messages } = await assembleWithMessages(root);
     expect(messages).toEqual([
-      'releases/alpha/releases.yaml:3:9: Invalid `next.date`: write the date as `YYYY-MM-DD`, or `YYYY-MM` when the day is not known [release-manifest]',
-      'releases/alpha/releases.yaml:4:8: Invalid `next.doi`: write the DOI bare, e.g. `10.5281/zenodo.1234567` (no `https://doi.org/`) [release-manifest]',
+      'releases/alpha/releases.yaml:3:9: Invalid `next.date` (`2025-13`): write the date as `YYYY-MM-DD`, or `YYYY-MM` when the day is not known [release-manifest]',
+      'releases/alpha/releases.yaml:4:8: Invalid `next.doi` (`https://doi.org/10.5281/zenodo.1`): write the DOI bare, e.g. `10.5281/zenodo.1234567` (no `https://doi.org/`) [release-manifest]',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoadmapDate, formatRoadmapRange, parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
+import { formatRoadmapDate, formatRoadmapRange, parseRoadmapDate, type RoadmapDate } from '../../src/schemas/roadmap-dates.ts';
 
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 const parsed = (value: unknown) => {

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { filterRoadmap, parseRoadmapFilter } from '../../src/roadmap/filter.ts';
-import { parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
+import { parseRoadmapDate, type RoadmapDate } from '../../src/schemas/roadmap-dates.ts';
 import type { Roadmap, RoadmapItem } from '../../src/roadmap/types.ts';
 
 const date = (text: string) => parseRoadmapDate(text) as RoadmapDate;

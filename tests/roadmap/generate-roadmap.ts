@@ -3,8 +3,8 @@
  * replayed, and shaped by a few knobs (size, period, precision of dates, clustering, long or
  * non-Latin titles, dependencies, ongoing activities).
  */
-import { parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
-import { roadmapStatuses } from '../../src/roadmap/schema.ts';
+import { parseRoadmapDate, type RoadmapDate } from '../../src/schemas/roadmap-dates.ts';
+import { roadmapStatuses } from '../../src/schemas/roadmap.ts';
 import type { Roadmap, RoadmapItem } from '../../src/roadmap/types.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): numbers in [0, 1). */

@@ -4,7 +4,7 @@
  * sit on the axis by date, and each item stays in its own lane.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
+import { parseRoadmapDate, type RoadmapDate } from '../../src/schemas/roadmap-dates.ts';
 import { layoutTimeline, type TimelineLayout, type TimelineOptions } from '../../src/roadmap/layout-timeline.ts';
 import { overlaps, type Box } from '../../src/roadmap/text-box.ts';
 import { packRows } from '../../src/roadmap/pack-rows.ts';

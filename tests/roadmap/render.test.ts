@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoadmapDate, type RoadmapDate } from '../../src/roadmap/dates.ts';
+import { parseRoadmapDate, type RoadmapDate } from '../../src/schemas/roadmap-dates.ts';
 import { renderRoadmapHtml } from '../../src/roadmap/render-roadmap-html.ts';
 import type { Roadmap, RoadmapItem } from '../../src/roadmap/types.ts';
 import { generateRoadmap } from './generate-roadmap.ts';

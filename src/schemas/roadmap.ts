@@ -4,7 +4,7 @@
  * track, duplicate ids, cycles…) are in `validate-roadmap.ts`.
  */
 import { z } from 'astro/zod';
-import { parseRoadmapDate } from './dates.ts';
+import { parseRoadmapDate } from './roadmap-dates.ts';
 
 /** Statuses of an item, in legend order. */
 export const roadmapStatuses = ['planned', 'in-progress', 'done', 'at-risk', 'cancelled'] as const;
@@ -15,11 +15,13 @@ export type RoadmapStatus = (typeof roadmapStatuses)[number];
 const idPattern = /^[a-z0-9][a-z0-9_-]*$/;
 const referencePattern = /^[a-z][a-z0-9-]*#[a-z0-9][a-z0-9_-]*$/;
 
-const id = z.string().regex(idPattern, { message: 'ids use `a-z`, `0-9`, `-` and `_`, starting with a letter or digit' });
+const id = z.string().regex(idPattern, {
+  message: 'ids use `a-z`, `0-9`, `-` and `_`, starting with a letter or digit',
+});
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 
 /** A date field: `2027`, `2027-Q3`, `2027-06` or `2027-06-15`, parsed to a range. */
-export const roadmapDateSchema = z.union([z.string(), z.number()]).transform((value, context) => {
+export const roadmapDateSchema = z.unknown().transform((value, context) => {
   const date = parseRoadmapDate(value);
   if ('error' in date) {
     context.addIssue({ code: 'custom', message: date.error, params: { rule: 'roadmap-date' } });
@@ -64,7 +66,11 @@ export const roadmapItemSchema = z.strictObject({
   owner: text.optional(),
   stakeholders: z.array(text).default([]),
   related: z
-    .array(z.string().regex(referencePattern, { message: 'a related section is written `document#id`, e.g. `srida#rec-data-federation`' }))
+    .array(
+      z.string().regex(referencePattern, {
+        message: 'a related section is written `document#id`, e.g. `srida#rec-data-federation`',
+      }),
+    )
     .default([]),
   description: text.optional(),
 });

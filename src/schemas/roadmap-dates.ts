@@ -19,7 +19,20 @@ export interface RoadmapDate {
 }
 
 const pattern = /^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$/;
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /**
  * Parse a roadmap date.
@@ -29,18 +42,29 @@ const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
  */
 export function parseRoadmapDate(value: unknown): RoadmapDate | { error: string } {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
-  if (typeof text !== 'string') return { error: 'a date must be written as `YYYY`, `YYYY-QN`, `YYYY-MM` or `YYYY-MM-DD`' };
+  if (typeof text !== 'string')
+    return { error: 'a date must be written as `YYYY`, `YYYY-QN`, `YYYY-MM` or `YYYY-MM-DD`' };
   const match = pattern.exec(text.trim());
-  if (!match) return { error: `\`${text}\` is not a date; write \`YYYY\`, \`YYYY-QN\`, \`YYYY-MM\` or \`YYYY-MM-DD\`` };
+  if (!match)
+    return {
+      error: `\`${text}\` is not a date; write \`YYYY\`, \`YYYY-QN\`, \`YYYY-MM\` or \`YYYY-MM-DD\``,
+    };
   const year = Number(match[1]);
-  if (year < 1900 || year > 2199) return { error: `year \`${year}\` is out of range (1900 to 2199)` };
+  if (year < 1900 || year > 2199)
+    return { error: `year \`${year}\` is out of range (1900 to 2199)` };
   if (match[2]) {
     const quarter = Number(match[2]);
-    return { text, precision: 'quarter', start: Date.UTC(year, (quarter - 1) * 3, 1), end: Date.UTC(year, quarter * 3, 1) };
+    return {
+      text,
+      precision: 'quarter',
+      start: Date.UTC(year, (quarter - 1) * 3, 1),
+      end: Date.UTC(year, quarter * 3, 1),
+    };
   }
   if (match[3]) {
     const month = Number(match[3]);
-    if (month < 1 || month > 12) return { error: `\`${text}\` has no month ${match[3]} (use 01 to 12)` };
+    if (month < 1 || month > 12)
+      return { error: `\`${text}\` has no month ${match[3]} (use 01 to 12)` };
     if (match[4]) {
       const day = Number(match[4]);
       const start = Date.UTC(year, month - 1, day);
@@ -49,7 +73,12 @@ export function parseRoadmapDate(value: unknown): RoadmapDate | { error: string 
       }
       return { text, precision: 'day', start, end: Date.UTC(year, month - 1, day + 1) };
     }
-    return { text, precision: 'month', start: Date.UTC(year, month - 1, 1), end: Date.UTC(year, month, 1) };
+    return {
+      text,
+      precision: 'month',
+      start: Date.UTC(year, month - 1, 1),
+      end: Date.UTC(year, month, 1),
+    };
   }
   return { text, precision: 'year', start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1) };
 }
@@ -87,5 +116,10 @@ export function formatRoadmapRange(start: RoadmapDate, end: RoadmapDate | undefi
 /** A JS `Date` as a day-precision roadmap date (for the "today" line). */
 export function roadmapDateOf(date: Date): RoadmapDate {
   const start = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  return { text: new Date(start).toISOString().slice(0, 10), precision: 'day', start, end: start + 86_400_000 };
+  return {
+    text: new Date(start).toISOString().slice(0, 10),
+    precision: 'day',
+    start,
+    end: start + 86_400_000,
+  };
 }
