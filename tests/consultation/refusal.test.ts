@@ -87,7 +87,9 @@ describe('srida release --stage final and the consultation', () => {
     expect(result.err).toContain(
       'Cannot release `alpha` 1.0.0 as final: the consultation record of 0.9.0 has 1 error',
     );
-    expect(result.err).toContain('consultation/alpha/0.9.0.yaml:11:11  error  Invalid `type`');
+    expect(result.err).toContain(
+      'consultation/alpha/0.9.0.yaml:11:11  error  Unknown value `urgent` for `type`',
+    );
     // After a final, a new final answers only the drafts since.
     const later = await repoWith(comment('c-aaaa'));
     await fakeRelease(later, 'alpha', '1.0.0', 'final', '2026-06-03');
