@@ -1,3 +1,4 @@
+import { whileProcessing } from '../diagnostics/internal-error.ts';
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
 import { parseMarkdown } from '../markdown/processor.ts';
@@ -48,11 +49,13 @@ export function numberDocument(
     recommendationCount: 0,
     assets: new Map(),
   };
-  const parsed = document.chapters.map((source) => {
-    const tree = parse(source.markdown);
-    for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
-    return { source, tree };
-  });
+  const parsed = document.chapters.map((source) =>
+    whileProcessing(source.file.path, () => {
+      const tree = parse(source.markdown);
+      for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
+      return { source, tree };
+    }),
+  );
   collectExplicitIds(context, parsed);
   let chapterCount = 0;
   let appendixCount = 0;
