@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import type * as Processor from '../../src/markdown/processor.ts';
 import { hostileProject, run } from './helpers.ts';
 
 // A stand-in for a bug: the Markdown parser throws on a chapter that holds `BOOM`.
 vi.mock('../../src/markdown/processor.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/markdown/processor.ts')>();
+  const actual = await importOriginal<typeof Processor>();
   return {
     ...actual,
     parseMarkdown: (markdown: string) => {
