@@ -1,3 +1,4 @@
+import { reservedIds } from '../markdown/reserved-ids.ts';
 import { whileProcessing } from '../diagnostics/internal-error.ts';
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
@@ -45,7 +46,8 @@ export function numberDocument(
     document,
     registry,
     explicitIds: new Set(),
-    usedIds: new Set(),
+    // Generated slugs never take an id of the page layout (a heading "Main" becomes `main-1`).
+    usedIds: new Set(reservedIds),
     recommendationCount: 0,
     assets: new Map(),
   };
