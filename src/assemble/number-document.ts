@@ -2,6 +2,7 @@ import { reservedIds } from '../markdown/reserved-ids.ts';
 import { whileProcessing } from '../diagnostics/internal-error.ts';
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
+import { parseWithinLimits } from '../markdown/limits.ts';
 import { parseMarkdown } from '../markdown/processor.ts';
 import remarkCallouts from '../markdown/remark-callouts.ts';
 import remarkFigures from '../markdown/remark-figures.ts';
@@ -53,7 +54,7 @@ export function numberDocument(
   };
   const parsed = document.chapters.map((source) =>
     whileProcessing(source.file.path, () => {
-      const tree = parse(source.markdown);
+      const tree = parseWithinLimits(source.markdown, source.file, parse);
       for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
       return { source, tree };
     }),
