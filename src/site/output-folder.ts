@@ -16,9 +16,13 @@ export type OutputCheck = { ok: true; out: string } | { ok: false; reason: strin
  * that equals, contains or lies inside the content root or its git repository (real paths, so
  * symbolic links and `..` cannot hide an overlap), except `<root>/dist`; a file; an existing
  * non-empty folder without the {@link buildMarker} (the tool never deletes what it did not
- * create). Reads the file system, writes nothing.
+ * create; not checked when `replaces` is false). Reads the file system, writes nothing.
  */
-export function checkOutputFolder(root: string, out: string): OutputCheck {
+export function checkOutputFolder(
+  root: string,
+  out: string,
+  options: { replaces: boolean } = { replaces: true },
+): OutputCheck {
   const realRoot = realPath(root);
   const realOut = realPath(out);
   const guarded = [{ name: 'the content root', dir: realRoot }];
@@ -31,7 +35,8 @@ export function checkOutputFolder(root: string, out: string): OutputCheck {
     if (isInside(dir, realOut) && realOut !== path.join(realRoot, defaultOutName))
       return refuse(`\`--out ${shown}\` lies inside ${name} ${dir}`);
   }
-  if (existsSync(realOut)) {
+  // `srida pdf` only adds PDFs to a site: the overlap matters, not who made the folder.
+  if (existsSync(realOut) && options.replaces) {
     if (!statSync(realOut).isDirectory())
       return refuse(`\`--out ${shown}\` is a file, not a folder`);
     const entries = readdirSync(realOut);
@@ -48,7 +53,7 @@ export function checkOutputFolder(root: string, out: string): OutputCheck {
 function refuse(reason: string): OutputCheck {
   return {
     ok: false,
-    reason: `${reason}; the build replaces its output folder and would delete content`,
+    reason: `${reason}; the output must be kept apart from the content (a build replaces its output folder)`,
     hint: 'Build into a folder of its own outside the project, e.g. `--out /tmp/site`, or use the default `<root>/dist`.',
   };
 }

@@ -63,6 +63,17 @@ describe('--out that overlaps the content is refused, nothing touched', async ()
     expect(await readFile(path.join(repo, 'README.md'), 'utf8')).toBe('repo');
   });
 
+  it('`srida pdf` refuses the same overlaps (it writes into `<out>/pdf/`)', async () => {
+    for (const out of [root, path.join(root, 'chapters'), parent]) {
+      const result = await run(['pdf', '--root', root, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(
+        /^srida pdf: refused: `--out .*` (is|contains|lies inside) the content root/,
+      );
+    }
+    expect(listing(root)).toEqual(before);
+  });
+
   it('allows the default `<root>/dist` and a new folder outside', () => {
     expect(checkOutputFolder(root, path.join(root, 'dist')).ok).toBe(true);
     expect(checkOutputFolder(root, path.join(tmpdir(), 'srida-new-out-x')).ok).toBe(true);
