@@ -60,7 +60,7 @@ describe('srida check', () => {
 
   it('refuses to build when check finds errors, writing nothing', async () => {
     const root = await makeProject({ 'chapters/doc/document.yaml': documentYaml() });
-    const out = path.join(root, 'site');
+    const out = path.join(root, 'dist');
     const result = await run(['build', '--root', root, '--out', out, '--no-pdf']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('not building because `srida check` found errors');

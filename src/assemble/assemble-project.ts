@@ -1,3 +1,4 @@
+import { whileProcessing } from '../diagnostics/internal-error.ts';
 import type { VFile } from 'vfile';
 import { loadProject, type DocumentSource } from '../content/load-project.ts';
 import type { ParseCache } from '../markdown/parse-cache.ts';
@@ -74,12 +75,14 @@ export async function assembleProject(
   // 1. Parse, reserve explicit ids, number and register every target.
   const work = phase('parse and number', () =>
     documents.map((document) =>
-      numberDocument(
-        document,
-        root,
-        registry,
-        active,
-        options.parseCache?.parse.bind(options.parseCache),
+      whileProcessing(document.metadataFile.path, () =>
+        numberDocument(
+          document,
+          root,
+          registry,
+          active,
+          options.parseCache?.parse.bind(options.parseCache),
+        ),
       ),
     ),
   );

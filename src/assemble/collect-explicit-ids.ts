@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { ChapterSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
 import type { DocumentContext } from '../markdown/context.ts';
+import { isReservedId } from '../markdown/reserved-ids.ts';
 
 const headingId = /\{#([A-Za-z0-9_][A-Za-z0-9_-]*)\}\s*$/;
 
@@ -22,6 +23,17 @@ export function collectExplicitIds(
     source: ChapterSource,
     position: Parameters<typeof report>[3],
   ) => {
+    if (isReservedId(id)) {
+      report(
+        source.file,
+        'error',
+        `Id \`${id}\` is reserved: the page layout uses it for its own element`,
+        position,
+        'id-reserved',
+        `Choose another id, e.g. \`${source.id}-${id}\`.`,
+      );
+      return;
+    }
     const first = seen.get(id);
     if (first) {
       report(

@@ -1,7 +1,10 @@
+import { reservedIds } from '../markdown/reserved-ids.ts';
+import { whileProcessing } from '../diagnostics/internal-error.ts';
 import type { Root } from 'mdast';
 import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
 import { report } from '../diagnostics/report.ts';
 import { checkFences } from '../markdown/check-fences.ts';
+import { parseWithinLimits } from '../markdown/limits.ts';
 import { parseMarkdown } from '../markdown/processor.ts';
 import remarkCallouts from '../markdown/remark-callouts.ts';
 import remarkFigures from '../markdown/remark-figures.ts';
@@ -46,16 +49,19 @@ export function numberDocument(
     document,
     registry,
     explicitIds: new Set(),
-    usedIds: new Set(),
+    // Generated slugs never take an id of the page layout (a heading "Main" becomes `main-1`).
+    usedIds: new Set(reservedIds),
     recommendationCount: 0,
     assets: new Map(),
   };
-  const parsed = document.chapters.map((source) => {
-    const tree = parse(source.markdown);
-    checkFences(tree, source.markdown, source.file);
-    for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
-    return { source, tree };
-  });
+  const parsed = document.chapters.map((source) =>
+    whileProcessing(source.file.path, () => {
+      const tree = parseWithinLimits(source.markdown, source.file, parse);
+      checkFences(tree, source.markdown, source.file);
+      for (const extension of extensions) extension.parsed?.({ document, chapter: source, tree });
+      return { source, tree };
+    }),
+  );
   collectExplicitIds(context, parsed);
   let chapterCount = 0;
   let appendixCount = 0;

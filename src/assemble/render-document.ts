@@ -1,3 +1,4 @@
+import { whileProcessing } from '../diagnostics/internal-error.ts';
 import { toString } from 'mdast-util-to-string';
 import { chapterHref } from '../markdown/context.ts';
 import { parseMarkdown, renderHtml } from '../markdown/processor.ts';
@@ -35,7 +36,9 @@ export async function renderDocument(
   const extensionBlocks: Record<string, BlockRenderer> = {};
   for (const extension of extensions) {
     if (!extension.document) continue;
-    const result = await extension.document({ document, chapters: numbered });
+    const result = await whileProcessing(document.metadataFile.path, () =>
+      extension.document!({ document, chapters: numbered }),
+    );
     Object.assign(extensionBlocks, result.blocks);
     if (extension.key && result.data !== undefined) extensionData[extension.key.name] = result.data;
     for (const chapter of result.chapters ?? []) {
@@ -85,10 +88,12 @@ export async function renderDocument(
   const assembled: AssembledChapter[] = [];
   for (const { source, tree, chapter, headings } of chapters) {
     const file = source.file;
-    remarkXrefs({ ...project, documentId: document.id })(tree, file);
-    remarkBlocks({ blocks })(tree, file);
-    if (project.markProblems) insertProblemMarkers(tree, file);
-    const html = await renderHtml(tree, file, `${source.id}-`);
+    const html = await whileProcessing(file.path, () => {
+      remarkXrefs({ ...project, documentId: document.id })(tree, file);
+      remarkBlocks({ blocks })(tree, file);
+      if (project.markProblems) insertProblemMarkers(tree, file);
+      return renderHtml(tree, file, `${source.id}-`);
+    });
     const { frontMatter } = source;
     assembled.push({
       documentId: document.id,

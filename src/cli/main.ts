@@ -6,6 +6,7 @@ import { runRelease } from './commands/release.ts';
 import { runVerifyRelease } from './commands/verify-release.ts';
 import { parseCommandLine, usage, type CommandOptions } from './parse-args.ts';
 import { createOutput, type Output } from './output.ts';
+import { describeInternalError } from './internal-error.ts';
 
 /** Commands by name; each returns the process exit code. */
 const commands: Record<string, (options: CommandOptions, output: Output) => Promise<number>> = {
@@ -45,7 +46,8 @@ export async function main(
   try {
     return await command(options, output);
   } catch (error) {
-    output.error(`srida ${options.command}: ${(error as Error).stack ?? String(error)}`);
+    const debug = options.debug || process.env.SRIDA_DEBUG === '1';
+    output.error(await describeInternalError(options.command, error, debug));
     return 2;
   }
 }

@@ -20,6 +20,8 @@ export interface CommandOptions {
   force?: string;
   stage?: string;
   help: boolean;
+  /** Show the stack of an internal error (also `SRIDA_DEBUG=1`). */
+  debug: boolean;
   /** `consult serve`: the options of the consultation server (see `src/cli/commands/consult-serve.ts`). */
   consult: ConsultOptions;
 }
@@ -53,6 +55,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
       force: { type: 'string' },
       stage: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      debug: { type: 'boolean', default: false },
       db: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -77,6 +80,7 @@ export function parseCommandLine(argv: readonly string[], cwd = process.cwd()): 
     force: values.force,
     stage: values.stage,
     help: values.help ?? false,
+    debug: values.debug ?? false,
     consult: {
       db: values.db === undefined ? undefined : path.resolve(cwd, values.db),
       port: values.port,
@@ -116,4 +120,5 @@ Options:
   --timings           check, build, pdf: print the time of each step (assembly phases, each
                       stage's hooks, the site, each print) at the end
   -q, --quiet         print only problems
+  --debug             on an internal error, print its stack (also SRIDA_DEBUG=1)
   -h, --help          show this help`;

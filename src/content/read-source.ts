@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The largest content file read (bytes); larger files are an error, never parsed. */
+export const maxSourceBytes = 5 * 1024 * 1024;
 
 /**
  * Read a content file as a VFile whose `path` is relative to the project root (what messages
@@ -13,8 +16,15 @@ export async function readSource(
   root: string,
   relativePath: string,
 ): Promise<{ file: VFile; ok: boolean }> {
-  const bytes = await readFile(path.join(root, relativePath));
   const file = new VFile({ path: relativePath, cwd: root });
+  const absolute = path.join(root, relativePath);
+  const refusal = await refuse(root, absolute);
+  if (refusal) {
+    report(file, 'error', refusal.reason, { line: 1, column: 1 }, refusal.ruleId, refusal.hint);
+    file.value = '';
+    return { file, ok: false };
+  }
+  const bytes = await readFile(absolute);
   try {
     let text = utf8.decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -59,4 +69,30 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     index += length;
   }
   return index;
+}
+
+/**
+ * Why a content file must not be read: its real path (symbolic links resolved) lies outside the
+ * real content root, or it is larger than {@link maxSourceBytes}.
+ */
+async function refuse(
+  root: string,
+  absolute: string,
+): Promise<{ reason: string; ruleId: string; hint: string } | undefined> {
+  const [realRoot, real] = await Promise.all([realpath(root), realpath(absolute)]);
+  const relative = path.relative(realRoot, real);
+  if (relative.startsWith('..') || path.isAbsolute(relative))
+    return {
+      reason: `File is a link to \`${real}\`, outside the content root; it is not read`,
+      ruleId: 'file-outside-root',
+      hint: 'Copy the file into the project instead of linking to it.',
+    };
+  const { size } = await stat(real);
+  if (size > maxSourceBytes)
+    return {
+      reason: `File is ${(size / 1024 / 1024).toFixed(1)} MB, more than the limit of ${maxSourceBytes / 1024 / 1024} MB; it is not read`,
+      ruleId: 'file-too-large',
+      hint: 'Split it into several files.',
+    };
+  return undefined;
 }

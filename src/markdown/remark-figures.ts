@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Image, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -9,6 +9,9 @@ import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
 import { plainText } from './plain-text.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { imageType, imageTypes } from './image-types.ts';
+import { safeDecodeUri, urlScheme } from './safe-url.ts';
+import { sanitizeSvg } from './sanitize-svg.ts';
 
 /** Folders of the content root whose files the site serves under `/media/`. */
 export const mediaFolders = ['chapters', 'figures'];
@@ -175,8 +178,9 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
       'Describe the image for readers who cannot see it: `![what it shows](figures/file.svg)`.',
     );
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('/')) {
-    if (/^https?:/i.test(image.url)) {
+  const scheme = urlScheme(image.url);
+  if (scheme !== undefined || image.url.startsWith('/') || image.url.startsWith('\\')) {
+    if (scheme === 'http' || scheme === 'https') {
       report(
         file,
         'error',
@@ -185,11 +189,23 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
         'image-remote',
         'Download it into `figures/` next to the chapter and link it relatively.',
       );
+    } else {
+      report(
+        file,
+        'error',
+        scheme === undefined || scheme === 'file'
+          ? `Image \`${image.url}\` is an absolute path: only files of the content root are published`
+          : `Image \`${image.url}\` uses a \`${scheme}:\` URL, which is not allowed`,
+        image.position,
+        'image-path',
+        'Put the image in the document’s `figures/` folder and link it relatively: `![alt](figures/file.svg)`.',
+      );
+      image.url = '';
     }
     return;
   }
   const chapterDir = path.dirname(path.join(document.root, file.path));
-  const absolute = path.resolve(chapterDir, decodeURI(image.url));
+  const absolute = path.resolve(chapterDir, safeDecodeUri(image.url.split(/[?#]/)[0]!));
   if (!existsSync(absolute)) {
     report(
       file,
@@ -202,20 +218,77 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
     return;
   }
   const relative = path.relative(document.root, absolute).split(path.sep).join('/');
-  if (!mediaFolders.some((folder) => relative.startsWith(`${folder}/`))) {
+  const real = realRelative(document.root, absolute);
+  if (
+    !mediaFolders.some((folder) => relative.startsWith(`${folder}/`)) ||
+    real === undefined ||
+    !mediaFolders.some((folder) => real.startsWith(`${folder}/`))
+  ) {
     report(
       file,
       'error',
-      `Image \`${image.url}\` is outside \`chapters/\` and \`figures/\``,
+      real === undefined
+        ? `Image \`${image.url}\` is a link to a file outside the content root`
+        : `Image \`${image.url}\` is outside \`chapters/\` and \`figures/\``,
       image.position,
       'image-outside',
-      "Keep images in the document folder (e.g. its `figures/`) or in the project's `figures/`.",
+      "Keep images in the document folder (e.g. its `figures/`) or in the project's `figures/`, as real files.",
+    );
+    image.url = '';
+    return;
+  }
+  if (!imageType(absolute)) {
+    report(
+      file,
+      'error',
+      `Image \`${image.url}\` is not of an allowed type`,
+      image.position,
+      'image-type',
+      `Use one of ${Object.keys(imageTypes).join(', ')}.`,
+    );
+    image.url = '';
+    return;
+  }
+  if (/\.svg$/i.test(absolute)) checkSvg(absolute, image, file);
+  const url = `/media/${relative.split('/').map(encodeURIComponent).join('/')}`;
+  document.assets.set(absolute, url);
+  image.url = url;
+}
+
+/**
+ * Report what the site will remove from an SVG figure (scripts, handlers, external references),
+ * or that it cannot publish it at all, at the image's place in the chapter.
+ */
+function checkSvg(absolute: string, image: Image, file: VFile) {
+  const result = sanitizeSvg(readFileSync(absolute, 'utf8'));
+  if (!result.ok) {
+    report(
+      file,
+      'error',
+      `SVG \`${image.url}\` is not a well-formed SVG (line ${result.line}: ${result.reason}); it is not published`,
+      image.position,
+      'svg-invalid',
+      'Export the figure again as plain SVG.',
     );
     return;
   }
-  const url = `/media/${relative}`;
-  document.assets.set(absolute, url);
-  image.url = url;
+  for (const removal of result.removed)
+    report(
+      file,
+      'error',
+      `SVG \`${image.url}\` line ${removal.line}: ${removal.what} removed: it could run script or load other files`,
+      image.position,
+      'svg-unsafe',
+      'Remove scripts, event handlers, animations and links to other files from the SVG.',
+    );
+}
+
+/** The path of a file's real location relative to the real content root, or undefined when outside. */
+function realRelative(root: string, file: string): string | undefined {
+  const realRoot = realpathSync(root);
+  const relative = path.relative(realRoot, realpathSync(file));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
 }
 
 const tableCaption = /^(?::|Table:)\s+/;

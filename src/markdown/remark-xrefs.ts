@@ -1,3 +1,4 @@
+import { isSafeUrl, urlScheme } from './safe-url.ts';
 import type { Link, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -15,8 +16,6 @@ export interface RemarkXrefsOptions {
   shortTitles: ReadonlyMap<string, string>;
 }
 
-const unsafeUrl = /^\s*(javascript|vbscript|data):/i;
-
 /**
  * Resolve cross-references: links to `#id` or `<document>#id`. An empty link text becomes the
  * target's label, number and title ("Section 3.2 Data federation", "Figure 2.1",
@@ -28,11 +27,11 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
   const referencePattern = new RegExp(`^(?:(${documentIds.map(escape).join('|')}))?#([^#\\s]+)$`);
   return (tree: Root, file: VFile) => {
     visit(tree, 'link', (node: Link, index, parent) => {
-      if (unsafeUrl.test(node.url)) {
+      if (!isSafeUrl(node.url)) {
         report(
           file,
           'error',
-          `Link to a script URL (\`${node.url.split(':')[0]}:\`) removed`,
+          `Link to a disallowed URL (\`${urlScheme(node.url)}:\`) removed`,
           node.position,
           'html-unsafe',
           'Links may point to web pages, files and `#ids` only.',

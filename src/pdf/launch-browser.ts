@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser } from 'puppeteer';
+import { makeProfileDir, removeStaleProfiles } from '../util/browser-profiles.ts';
 
 /**
  * Chromium flags for printing offline: no sandbox when root (Chromium refuses to start as root
@@ -40,7 +39,8 @@ export async function launchBrowser(
   executablePath: string,
   timeoutMs: number,
 ): Promise<BrowserHolder> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'srida-pdf-'));
+  await removeStaleProfiles();
+  const userDataDir = await makeProfileDir();
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   let current: Promise<Browser> | undefined;
   let closed = false;

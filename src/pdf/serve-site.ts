@@ -1,3 +1,4 @@
+import { safeDecodeUri } from '../markdown/safe-url.ts';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -79,7 +80,7 @@ async function respond(
   if (method !== 'GET' && method !== 'HEAD') return undefined;
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+    pathname = safeDecodeUri(new URL(url, 'http://localhost').pathname);
   } catch {
     return undefined;
   }

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReleaseContext } from '../release/context.ts';
+import { removeStaleProfiles } from '../util/browser-profiles.ts';
+import { pidAlive } from '../util/pid-alive.ts';
 import type { Timings } from '../util/timings.ts';
-import { astroConfig } from './astro-config.ts';
+import { runAstroBuild } from './astro-build.ts';
+import { buildMarker, checkOutputFolder } from './output-folder.ts';
+import { toolRoot } from './tool-root.ts';
 
-/** The folder of this tool (where astro.config.mjs and src/pages live). */
-export const toolRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { toolRoot } from './tool-root.ts';
+export { runAstroBuild, type AstroBuildOptions } from './astro-build.ts';
 
 export interface BuildSiteOptions {
   /** Content root (holds chapters/, bibliography/, roadmap/). */
@@ -32,15 +35,31 @@ export interface BuildSiteOptions {
   beforeSwap?: (dir: string) => Promise<void>;
 }
 
+/** The output folder may not be used (overlaps the content, or is not a build); nothing was touched. */
+export class OutputRefused extends Error {
+  readonly hint: string;
+  constructor(reason: string, hint: string) {
+    super(reason);
+    this.hint = hint;
+  }
+}
+
 /**
- * Build the static site with Astro into a temporary folder beside `out`, let `beforeSwap` add
- * to it (the PDFs), then swap it in, so a failed build or print never leaves a half-written
- * site where the last good one was.
+ * Build the static site with Astro into a staging folder beside `out` (`<out>.partial-<pid>`),
+ * let `beforeSwap` add to it (the PDFs), mark it as a build ({@link buildMarker}), then swap it
+ * in, so a failed build or print never leaves a half-written site where the last good one was.
+ * Refuses (throws {@link OutputRefused}, touching nothing) an `out` that overlaps the content or
+ * was not made by a build. Staging folders of killed builds beside `out` and browser profiles of
+ * killed prints are removed first.
  */
 export async function buildSite(
   options: BuildSiteOptions,
 ): Promise<{ out: string; pages: number }> {
-  const out = path.resolve(options.out);
+  const checked = checkOutputFolder(options.root, options.out);
+  if (!checked.ok) throw new OutputRefused(checked.reason, checked.hint);
+  const out = checked.out;
+  await removeStaleStaging(out);
+  await removeStaleProfiles();
   const partial = `${out}.partial-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   const root = path.resolve(options.root);
@@ -67,52 +86,59 @@ export async function buildSite(
       }),
     );
     if (options.beforeSwap) await time('after the site (PDFs)', () => options.beforeSwap!(partial));
+    await writeFile(
+      path.join(partial, buildMarker),
+      'Built by `srida build`; replaced by the next build.\n',
+    );
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;
   }
-  const hadOld = await rename(out, old).then(
-    () => true,
-    () => false,
-  );
-  await rename(partial, out);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  await swapIn(partial, out, old);
   return { out, pages: await countPages(out) };
 }
 
-export interface AstroBuildOptions {
-  root: string;
-  outDir: string;
-  cacheDir: string;
-  quiet?: boolean;
-  release?: ReleaseContext;
-  now?: Date;
-  siteUrl?: string;
+/**
+ * Move the finished build to `out`, the previous one aside and then away. Another build that
+ * finishes at the same moment may put its site at `out` between the two renames: then move that
+ * one aside too and try again, so the last build to finish wins and `out` is always one whole
+ * site.
+ */
+async function swapIn(partial: string, out: string, old: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const hadOld = await rename(out, old).then(
+      () => true,
+      () => false,
+    );
+    try {
+      await rename(partial, out);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt < 10 && (code === 'ENOTEMPTY' || code === 'EEXIST')) {
+        if (hadOld) await rm(old, { recursive: true, force: true });
+        continue;
+      }
+      throw error;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    return;
+  }
 }
 
-/**
- * Run Astro's build with the site's configuration given inline (astro.config.mjs is not read,
- * and nothing is passed through the environment), so that each build sees its own options.
- */
-export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
-  const { build } = await import('astro');
-  const config = astroConfig(
-    {
-      root: options.root,
-      ...(options.release ? { release: options.release } : {}),
-      now: options.now ?? new Date(),
-    },
-    options.siteUrl,
-  );
-  await build({
-    ...config,
-    configFile: false,
-    root: toolRoot,
-    outDir: options.outDir,
-    cacheDir: options.cacheDir,
-    logLevel: options.quiet ? 'error' : 'warn',
-    mode: 'production',
-  });
+/** Remove `<out>.partial-<pid>` and `<out>.old-<pid>` folders whose build is no longer running. */
+async function removeStaleStaging(out: string): Promise<void> {
+  const dir = path.dirname(out);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(out))}\\.(?:partial|old)-(\\d+)$`);
+  for (const name of names) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !pidAlive(Number(pid)))
+      await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function countPages(dir: string): Promise<number> {

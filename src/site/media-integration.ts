@@ -1,29 +1,15 @@
-import { cp } from 'node:fs/promises';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { mediaFolders } from '../markdown/remark-figures.ts';
-
-const types: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.pdf': 'application/pdf',
-};
-
-/** Whether a file under a document folder is a media file (not a chapter or metadata). */
-function isMedia(name: string): boolean {
-  return !/\.(md|ya?ml)$/i.test(name) && !path.basename(name).startsWith('.');
-}
+import { readMediaFile, referencedMedia } from './media-files.ts';
 
 /**
  * Serves and copies images: `<root>/chapters/…` and `<root>/figures/…` are `/media/chapters/…`
- * and `/media/figures/…` on the site (the URLs remark-figures gives every image). `astro dev`
- * serves them from the content root; `astro build` copies them into the output.
+ * and `/media/figures/…` on the site (the URLs remark-figures gives every image). Only images
+ * the built pages reference, of allowed types, inside the content root, are published, SVG
+ * sanitised (`media-files.ts`); everything else under `chapters/` stays private. `astro dev`
+ * serves through the same gate.
  */
 export function mediaIntegration(root: string): AstroIntegration {
   return {
@@ -31,32 +17,27 @@ export function mediaIntegration(root: string): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          const url = decodeURIComponent((request.url ?? '').split('?')[0]!);
+          const url = (request.url ?? '').split('?')[0]!;
           if (!url.startsWith('/media/')) return next();
-          const file = path.normalize(path.join(root, url.slice('/media/'.length)));
-          if (
-            !mediaFolders.some((folder) => file.startsWith(path.join(root, folder) + path.sep)) ||
-            !existsSync(file) ||
-            !statSync(file).isFile() ||
-            !isMedia(file)
-          )
-            return next();
-          response.setHeader(
-            'Content-Type',
-            types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          readMediaFile(root, url.slice('/media/'.length)).then(
+            (media) => {
+              if (!media) return next();
+              response.setHeader('Content-Type', media.type);
+              response.setHeader('X-Content-Type-Options', 'nosniff');
+              response.end(media.bytes);
+            },
+            () => next(),
           );
-          createReadStream(file).pipe(response);
         });
       },
       'astro:build:done': async ({ dir }) => {
-        const out = path.join(fileURLToPath(dir), 'media');
-        for (const folder of mediaFolders) {
-          const from = path.join(root, folder);
-          if (!existsSync(from)) continue;
-          await cp(from, path.join(out, folder), {
-            recursive: true,
-            filter: (source) => statSync(source).isDirectory() || isMedia(source),
-          });
+        const site = fileURLToPath(dir);
+        for (const urlPath of await referencedMedia(site)) {
+          const media = await readMediaFile(root, urlPath);
+          if (!media) continue;
+          const target = path.join(site, 'media', media.relative);
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, media.bytes);
         }
       },
     },

@@ -143,7 +143,7 @@ describe('bad input is reported at its place', () => {
     expect(messages).toEqual([
       'chapters/doc/01-a.md:8:1: Raw HTML `<script>` removed: it could run script or alter the page [html-unsafe]',
       'chapters/doc/01-a.md:10:1: Event handler attribute `onerror` on `<img>` removed [html-unsafe]',
-      'chapters/doc/01-a.md:12:1: Link to a script URL (`javascript:`) removed [html-unsafe]',
+      'chapters/doc/01-a.md:12:1: Link to a disallowed URL (`javascript:`) removed [html-unsafe]',
     ]);
     const html = project.documents[0]!.chapters[0]!.html;
     expect(html).toContain('<abbr title="x">ok</abbr>');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { CommandOptions } from '../parse-args.ts';
 import type { Output } from '../output.ts';
 import { runCheck } from './check.ts';
-import { buildSite } from '../../site/build-site.ts';
+import { buildSite, OutputRefused } from '../../site/build-site.ts';
+import { checkOutputFolder } from '../../site/output-folder.ts';
 import { printStep } from './pdf.ts';
 import { printTimingsTable } from '../print-timings.ts';
 import { Timings } from '../../util/timings.ts';
@@ -24,6 +25,9 @@ class PrintFailed extends Error {
  * the previous site and PDFs as they were; with `--no-pdf` the previous PDFs are carried over.
  */
 export async function runBuild(options: CommandOptions, output: Output): Promise<number> {
+  // A usage error before anything runs: an output folder that would delete content.
+  const guard = checkOutputFolder(options.root, options.out);
+  if (!guard.ok) return refuseOutput(guard.reason, guard.hint, output);
   const timings = options.timings ? new Timings() : undefined;
   const began = performance.now();
   try {
@@ -82,6 +86,7 @@ async function build(
     );
     return 0;
   } catch (error) {
+    if (error instanceof OutputRefused) return refuseOutput(error.message, error.hint, output);
     if (error instanceof PrintFailed) {
       output.error(
         `srida build: the PDFs could not be printed; ${options.out} was left as it was.`,
@@ -90,4 +95,9 @@ async function build(
     }
     throw error;
   }
+}
+
+function refuseOutput(reason: string, hint: string, output: Output): number {
+  output.error(`srida build: refused: ${reason}. Nothing was changed.\n  hint: ${hint}`);
+  return 2;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkOutputFolder } from '../../site/output-folder.ts';
 import { PdfError } from '../../pdf/errors.ts';
 import { printPdfs, type PrintedPdf } from '../../pdf/print-pdfs.ts';
 import { describeProgress, type PrintProgress } from '../../pdf/progress.ts';
@@ -27,6 +28,13 @@ export interface PdfStepOptions {
  * into `<out>/pdf/`. Two-sided layout with `--duplex` (or `SRIDA_PDF_DUPLEX=1`).
  */
 export async function runPdf(options: CommandOptions, output: Output): Promise<number> {
+  const guard = checkOutputFolder(options.root, options.out, { replaces: false });
+  if (!guard.ok) {
+    output.error(
+      `srida pdf: refused: ${guard.reason}. Nothing was changed.\n  hint: ${guard.hint}`,
+    );
+    return 2;
+  }
   const timings = options.timings ? new Timings() : undefined;
   return printStep(
     {
