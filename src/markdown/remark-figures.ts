@@ -193,9 +193,11 @@ function resolveImage(image: Image, file: VFile, document: DocumentContext) {
       report(
         file,
         'error',
-        scheme === undefined || scheme === 'file'
-          ? `Image \`${image.url}\` is an absolute path: only files of the content root are published`
-          : `Image \`${image.url}\` uses a \`${scheme}:\` URL, which is not allowed`,
+        `Image \`${image.url}\` cannot be published: ${
+          scheme === undefined || scheme === 'file'
+            ? 'it is an absolute path, and only files of the content root are published'
+            : `\`${scheme}:\` URLs are not allowed for images`
+        }`,
         image.position,
         'image-path',
         'Put the image in the document’s `figures/` folder and link it relatively: `![alt](figures/file.svg)`.',

@@ -90,8 +90,17 @@ export function ruleIdsInCode(root = 'src'): Map<string, RuleUse> {
         ts.isPropertyAssignment(node) &&
         ['ruleId', 'rule'].includes(node.name.getText()) &&
         ts.isStringLiteralLike(node.initializer)
-      )
+      ) {
         add(node.initializer.text, file);
+        // `{ reason: …, ruleId: … }`: the message is a sibling property.
+        const use = found.get(node.initializer.text);
+        if (use && use.message === undefined && ts.isObjectLiteralExpression(node.parent)) {
+          const sibling = node.parent.properties.find(
+            (p) => ts.isPropertyAssignment(p) && ['reason', 'message'].includes(p.name.getText()),
+          ) as ts.PropertyAssignment | undefined;
+          use.message = messageText(sibling?.initializer);
+        }
+      }
       ts.forEachChild(node, visit);
     };
     visit(source);

@@ -128,16 +128,16 @@ describe('check reports unsafe, outside and untyped images at their place', () =
       'chapters/doc/01-intro.md:9:1: Image `figures/linked-folder/x.png` is a link to a file outside the content root [image-outside]',
     ]);
     expect(at(11)).toEqual([
-      'chapters/doc/01-intro.md:11:1: Image `/etc/hostname` is an absolute path: only files of the content root are published [image-path]',
+      'chapters/doc/01-intro.md:11:1: Image `/etc/hostname` cannot be published: it is an absolute path, and only files of the content root are published [image-path]',
     ]);
     expect(at(13)).toEqual([
-      'chapters/doc/01-intro.md:13:1: Image `file:///etc/hostname` is an absolute path: only files of the content root are published [image-path]',
+      'chapters/doc/01-intro.md:13:1: Image `file:///etc/hostname` cannot be published: it is an absolute path, and only files of the content root are published [image-path]',
     ]);
     expect(at(15)).toEqual([
       'chapters/doc/01-intro.md:15:1: Image `figures/page.html` is not of an allowed type [image-type]',
     ]);
     expect(at(17)).toEqual([]);
-    expect(at(19).join('\n')).toMatch(/`data:` URL, which is not allowed \[image-path\]/);
+    expect(at(19).join('\n')).toMatch(/`data:` URLs are not allowed for images \[image-path\]/);
   });
 
   it('refuses a chapter that is a link to a file outside the root, and a linked document folder', async () => {
