@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
 import { launchBrowser } from '../helpers/browser.ts';
 import { chapter, documentYaml, makeProject } from '../helpers/project.ts';
 
@@ -29,6 +30,22 @@ async function freePort(): Promise<number> {
 }
 
 /** Poll a URL until it answers with `accept`ed text (or time runs out). */
+/**
+ * Open `url` and read from it; Vite's client may reload the page once the content store is
+ * written after the first request, which destroys the context being read: then read again.
+ */
+async function settled<T>(page: Page, url: string, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      return await read();
+    } catch (error) {
+      if (attempt >= 5 || !/context was destroyed|navigation/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 async function waitFor(url: string, accept: (body: string) => boolean): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -72,12 +89,13 @@ describe('npm run dev shows problems in the page', () => {
       const browser = await launchBrowser();
       try {
         const page = await browser.newPage();
-        await page.goto(`${base}/doc/a/`, { waitUntil: 'load' });
-        const marker = await page.$eval('mark.srida-problem', (node) => ({
-          text: (node as HTMLElement).innerText,
-          visible: (node as HTMLElement).getBoundingClientRect().width > 0,
-          background: getComputedStyle(node).backgroundColor,
-        }));
+        const marker = await settled(page, `${base}/doc/a/`, () =>
+          page.$eval('mark.srida-problem', (node) => ({
+            text: (node as HTMLElement).innerText,
+            visible: (node as HTMLElement).getBoundingClientRect().width > 0,
+            background: getComputedStyle(node).backgroundColor,
+          })),
+        );
         expect(marker.text).toBe(
           '⚠ Cannot find cross-reference target `#scop` chapters/doc/01-a.md:8:5 error [xref-unknown]',
         );
@@ -86,9 +104,8 @@ describe('npm run dev shows problems in the page', () => {
 
         const response = await page.goto(`${base}/doc/b/`, { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
-        const text = await page.$eval(
-          'div.srida-problem',
-          (node) => (node as HTMLElement).innerText,
+        const text = await settled(page, `${base}/doc/b/`, () =>
+          page.$eval('div.srida-problem', (node) => (node as HTMLElement).innerText),
         );
         expect(text).toContain(
           '⚠ Missing field `title` chapters/doc/02-b.md:2:1 error [chapter-front-matter]',
