@@ -25,6 +25,11 @@ export interface CiteThisOptions {
   publisher?: string;
   /** Date the reader accessed it (`YYYY-MM-DD`); left out by default. */
   accessed?: string;
+  /**
+   * The edition cited, when it is not the metadata's own: a working build cites the latest
+   * release (`Edition.cite`). `date` is `YYYY-MM-DD` or `YYYY-MM`.
+   */
+  edition?: { version: string; date: string; doi?: string };
 }
 
 /** Words that mark an editor as a group, not a person. */
@@ -44,7 +49,11 @@ export function citeThisDocument(
   metadata: DocumentMetadata,
   options: CiteThisOptions,
 ): DocumentCitation {
-  const [year, month, day] = metadata.date.split('-').map(Number) as [number, number, number];
+  const version = options.edition?.version ?? metadata.version;
+  const date = options.edition?.date ?? metadata.date;
+  const doi = options.edition?.doi;
+  const dateParts = date.split('-').map(Number);
+  const [year, month] = dateParts as [number, number];
   const key = `spectrum${year}${metadata.shortTitle.toLowerCase().replace(/[^a-z0-9]+/g, '')}`;
   const title = metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title;
   const publisher = options.publisher ?? 'SPECTRUM project';
@@ -57,13 +66,14 @@ export function citeThisDocument(
     editor: editors.map((editor) =>
       editor.literal ? { literal: editor.literal } : { family: editor.family, given: editor.given },
     ),
-    issued: { 'date-parts': [[year, month, day]] },
-    version: metadata.version,
+    issued: { 'date-parts': [dateParts] },
+    version,
     publisher,
     URL: options.url,
     language: metadata.language,
     abstract,
   };
+  if (doi) csl.DOI = doi;
   if (metadata.keywords.length) csl.keyword = metadata.keywords.join(', ');
   if (options.accessed) csl.accessed = { 'date-parts': [options.accessed.split('-').map(Number)] };
 
@@ -82,8 +92,9 @@ export function citeThisDocument(
     ['institution', bibtexEscape(publisher)],
     ['year', String(year)],
     ['month', String(month)],
-    ['date', metadata.date],
-    ['version', bibtexEscape(metadata.version)],
+    ['date', date],
+    ['version', bibtexEscape(version)],
+    ...(doi ? [['doi', doi] as [string, string]] : []),
     ['url', options.url],
     ['langid', metadata.language],
   ];
@@ -100,9 +111,10 @@ export function citeThisDocument(
       editor.literal ?? `${editor.family}, ${editor.given}`,
     ]),
     ['PY', String(year)],
-    ['DA', metadata.date.replaceAll('-', '/')],
+    ['DA', date.replaceAll('-', '/')],
     ['PB', publisher],
-    ['ET', metadata.version],
+    ['ET', version],
+    ...(doi ? [['DO', doi] as [string, string]] : []),
     ['UR', options.url],
     ['LA', metadata.language],
     ['AB', abstract],

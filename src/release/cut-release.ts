@@ -206,6 +206,8 @@ function tagMessage(shortTitle: string, entry: ReleaseEntry): string {
     '',
     `${entry.pdf.file}: ${entry.pdf.pages} pages, ${entry.pdf.bytes} bytes`,
     `SHA-256 ${entry.pdf.sha256}`,
-    ...(entry.forced ? ['', `Released as final with --force: ${entry.forced}`] : []),
+    ...(entry.forced
+      ? ['', `Released ${entry.stage === 'final' ? 'as final ' : ''}with --force: ${entry.forced}`]
+      : []),
   ].join('\n');
 }

@@ -36,6 +36,7 @@ export const statusLabels: Record<string, string> = {
   review: 'In review',
   final: 'Final',
   consultation: 'Draft for public consultation',
+  working: 'Working draft',
 };
 
 /** "3 June 2026" from "2026-06-03". */

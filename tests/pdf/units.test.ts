@@ -4,7 +4,6 @@ import { describe, expect, test } from 'vitest';
 import { cssString } from '../../src/pdf/css-string.ts';
 import { renumberNodeNames } from '../../src/pdf/stable-names.ts';
 import { PdfError, isTransient } from '../../src/pdf/errors.ts';
-import { pdfFileName, pdfHref } from '../../src/pdf/file-name.ts';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { markedContent, wrapUntagged } from '../../src/pdf/mark-artifacts.ts';
 import {
@@ -19,13 +18,6 @@ import { RawPdf, UnsupportedPdf, readString } from '../../src/pdf/raw-pdf.ts';
 import { readPageLayout } from '../../src/pdf/read-destinations.ts';
 import { withRetry } from '../../src/pdf/retry.ts';
 import { stampMetadata } from '../../src/pdf/stamp-metadata.ts';
-
-describe('file names', () => {
-  test('spectrum-<doc>-v<version>.pdf under /pdf/', () => {
-    expect(pdfFileName('srida', '1.0.0')).toBe('spectrum-srida-v1.0.0.pdf');
-    expect(pdfHref('blueprint', '0.9.0-rc.1')).toBe('/pdf/spectrum-blueprint-v0.9.0-rc.1.pdf');
-  });
-});
 
 describe('findBrowser', () => {
   const none = () => false;
@@ -208,6 +200,7 @@ describe('reading and stamping PDFs', () => {
     language: 'en',
     version: '1.2.3',
     status: 'final',
+    edition: 'Release 1.2.3, final, 1 January 2026',
     date: '2026-01-01',
     licence: 'CC-BY-4.0',
     url: 'https://s/alpha/',
