@@ -6,7 +6,7 @@ import { resolveLocale } from './styles.ts';
 
 /** How to cite one document, in every format the landing page offers. */
 export interface DocumentCitation {
-  /** Citation key used in the BibTeX and CSL-JSON (`spectrum2026srida`). */
+  /** Citation key used in the BibTeX and CSL-JSON (`spectrum2026srida`, `2026alpha`). */
   key: string;
   bibtex: string;
   /** The CSL-JSON item, and the same as pretty-printed JSON (an array of one item). */
@@ -21,8 +21,10 @@ export interface DocumentCitation {
 export interface CiteThisOptions {
   /** The document's address on the site (absolute). */
   url: string;
-  /** Publisher (default: `SPECTRUM project`). */
+  /** Publisher (`project.yaml`'s `publisher`); left out when not given. */
   publisher?: string;
+  /** Start of the citation key (`project.yaml`'s `name`, e.g. `SPECTRUM` → `spectrum2026srida`). */
+  keyPrefix?: string;
   /** Date the reader accessed it (`YYYY-MM-DD`); left out by default. */
   accessed?: string;
   /**
@@ -54,9 +56,10 @@ export function citeThisDocument(
   const doi = options.edition?.doi;
   const dateParts = date.split('-').map(Number);
   const [year, month] = dateParts as [number, number];
-  const key = `spectrum${year}${metadata.shortTitle.toLowerCase().replace(/[^a-z0-9]+/g, '')}`;
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const key = `${slug(options.keyPrefix ?? '')}${year}${slug(metadata.shortTitle)}`;
   const title = metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title;
-  const publisher = options.publisher ?? 'SPECTRUM project';
+  const { publisher } = options;
   const editors = metadata.editors.map((editor) => person(editor.name, Boolean(editor.orcid)));
   const abstract = plain(metadata.abstract);
   const csl: CslItem = {
@@ -68,7 +71,7 @@ export function citeThisDocument(
     ),
     issued: { 'date-parts': [dateParts] },
     version,
-    publisher,
+    ...(publisher ? { publisher } : {}),
     URL: options.url,
     language: metadata.language,
     abstract,
@@ -89,7 +92,7 @@ export function citeThisDocument(
         )
         .join(' and '),
     ],
-    ['institution', bibtexEscape(publisher)],
+    ...(publisher ? [['institution', bibtexEscape(publisher)] as [string, string]] : []),
     ['year', String(year)],
     ['month', String(month)],
     ['date', date],
@@ -112,7 +115,7 @@ export function citeThisDocument(
     ]),
     ['PY', String(year)],
     ['DA', date.replaceAll('-', '/')],
-    ['PB', publisher],
+    ...(publisher ? [['PB', publisher] as [string, string]] : []),
     ['ET', version],
     ...(doi ? [['DO', doi] as [string, string]] : []),
     ['UR', options.url],

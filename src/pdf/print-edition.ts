@@ -3,10 +3,6 @@ import { cssString } from './css-string.ts';
 import type { Edition } from '../release/edition.ts';
 import { toPrintHtml } from './print-links.ts';
 
-/** The funding line every cover carries. */
-export const fundingStatement =
-  "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement No 101131550";
-
 /** One line of the table of contents or of a list; `id` is the in-PDF anchor it links to. */
 export interface PrintTocEntry {
   id: string;

@@ -78,6 +78,7 @@ export function releasesExtension(
           building: options.building,
           source,
           now: context.now,
+          filePrefix: context.project.filePrefix,
         });
         return { data };
       },

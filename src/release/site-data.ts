@@ -20,9 +20,6 @@ import { formatReleaseDate } from './release-date.ts';
 import { releaseEdition, workingEdition, type Edition, type ReleaseRef } from './edition.ts';
 import type { SourceState } from './source-state.ts';
 
-/** Start of the site's PDF file names until the project names its own (`spectrum-`). */
-export const pdfPrefix = 'spectrum-';
-
 /** A released file as the site offers it. */
 export interface SiteReleaseFile {
   /** Name on disk, in `releases/<document>/<version>/`. */
@@ -118,7 +115,10 @@ export function toReleasesData(input: {
   source?: SourceState;
   /** "Now" of the build: the working draft's date. */
   now?: Date;
+  /** Start of the PDF's file name (`project.yaml`'s `filePrefix`). */
+  filePrefix?: string;
 }): ReleasesData {
+  const pdfPrefix = input.filePrefix ?? '';
   const { documentId, metadata } = input;
   const entries = input.manifest?.releases ?? [];
   const site = entries.map((entry): SiteRelease => ({

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PDFRawStream } from 'pdf-lib';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
@@ -50,6 +50,15 @@ let betaPdf: string;
 let pages: string[][];
 /** The fixture's commit, abbreviated as the working edition names it. */
 let commit: string;
+/** `project.yaml` of an organisation that is not SPECTRUM. */
+const otherOrganisation = [
+  'name: Alpha Org',
+  'tagline: Alpha & Beta',
+  'publisher: Alpha Org Foundation',
+  'funding: Alpha Org is funded by the Example Science Fund, grant 42.',
+  'filePrefix: alphaorg-',
+  '',
+].join('\n');
 /** The build's fixed "now": 2 December 2026. */
 const buildEpoch = String(Date.parse('2026-12-02T00:00:00Z') / 1000);
 let bookmarks: OutlineNode[];
@@ -58,6 +67,8 @@ let buildOutput: string;
 beforeAll(async () => {
   root = await makePdfFixture();
   keepForRemoval(root);
+  // Another organisation's facts (project.yaml): nothing of SPECTRUM's may show (issue 12.6).
+  await writeFile(path.join(root, 'project.yaml'), otherOrganisation);
   // A committed, clean tree: the working edition names its commit (src/release/edition.ts).
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
@@ -74,8 +85,8 @@ beforeAll(async () => {
   expect(built.code, buildOutput).toBe(0);
   project = await assembleProject(root, { extensions: projectStages() });
   alpha = project.documents.find((d) => d.id === 'alpha')!;
-  alphaPdf = path.join(site, 'pdf', `spectrum-alpha-0.0.0+dev.${commit}-working-draft.pdf`);
-  betaPdf = path.join(site, 'pdf', `spectrum-beta-0.0.0+dev.${commit}-working-draft.pdf`);
+  alphaPdf = path.join(site, 'pdf', `alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf`);
+  betaPdf = path.join(site, 'pdf', `alphaorg-beta-0.0.0+dev.${commit}-working-draft.pdf`);
   pages = await pageTexts(alphaPdf);
   bookmarks = await outline(alphaPdf);
 });
@@ -98,8 +109,8 @@ function chapterRanges(): {
 describe('srida build prints the PDFs after the site', () => {
   test('one PDF per document, named as a working draft of its commit, nothing else in pdf/', async () => {
     expect((await readdir(path.join(site, 'pdf'))).sort()).toEqual([
-      `spectrum-alpha-0.0.0+dev.${commit}-working-draft.pdf`,
-      `spectrum-beta-0.0.0+dev.${commit}-working-draft.pdf`,
+      `alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf`,
+      `alphaorg-beta-0.0.0+dev.${commit}-working-draft.pdf`,
     ]);
     expect(buildOutput).toContain('2 PDFs written');
     expect(buildOutput).not.toContain('print 1'); // CI=true: no progress lines
@@ -257,9 +268,31 @@ describe('the working edition (not a release)', () => {
     // "Final" stays only as the status of chapters in the contents, never of the document.
     expect(landing).not.toMatch(/Status Final|Version 0\.1\.0/);
     const html = await readFile(path.join(site, 'alpha/index.html'), 'utf8');
-    expect(html).toContain(`href="/pdf/spectrum-alpha-0.0.0+dev.${commit}-working-draft.pdf"`);
+    expect(html).toContain(`href="/pdf/alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf"`);
     const home = text(await readFile(path.join(site, 'index.html'), 'utf8'));
     expect(home).toContain(`Working draft ${label()}`);
+  });
+});
+
+describe('no project facts in the tool', () => {
+  test('another organisation: its own facts, and no SPECTRUM anywhere in the site or the PDFs', async () => {
+    const foreign = /SPECTRUM|Horizon Europe|101131550/;
+    const files = (await readdir(site, { recursive: true })).filter((name) =>
+      /\.(html|json|xml|txt|css|js|svg|cff|md)$/.test(name),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) {
+      const text = await readFile(path.join(site, name), 'utf8');
+      expect(foreign.exec(text)?.[0], name).toBeUndefined();
+    }
+    for (const pdf of [alphaPdf, betaPdf]) {
+      expect((await pageTexts(pdf)).flat().join('\n')).not.toMatch(foreign);
+      expect((await readFile(pdf)).toString('latin1')).not.toMatch(foreign);
+    }
+    const landing = await readFile(path.join(site, 'alpha/index.html'), 'utf8');
+    expect(landing).toContain('<title>Alpha Document · Alpha Org</title>');
+    expect(landing).toContain('Alpha Org is funded by the Example Science Fund, grant 42.');
+    expect(landing).toContain('institution = {Alpha Org Foundation}');
   });
 });
 
@@ -272,8 +305,8 @@ describe('book layout', () => {
       'Status Working draft',
       'Date 2 December 2026',
       'Editors Test Editor',
-      "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement",
-      'No 101131550',
+      'Alpha Org',
+      'Alpha Org is funded by the Example Science Fund, grant 42.',
     ]) {
       expect(cover).toContain(text);
     }

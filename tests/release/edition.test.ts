@@ -137,7 +137,7 @@ describe('cite this document of a working build', () => {
     expect(cited.ris).toContain('ET  - 0.9.0');
     expect(cited.csl.issued).toEqual({ 'date-parts': [[2025, 10]] });
     expect(cited.text).toBe(
-      'Editor, T. (Ed.). (2025). Alpha (Version 0.9.0). SPECTRUM project. https://doi.org/10.5281/zenodo.9',
+      'Editor, T. (Ed.). (2025). Alpha (Version 0.9.0). https://doi.org/10.5281/zenodo.9',
     );
   });
 });

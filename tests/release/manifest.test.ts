@@ -209,8 +209,15 @@ describe('release data', () => {
       date: '2026-06-03',
       doi: '10.5281/zenodo.1',
       pdfFile: 'spectrum-alpha-v1.0.0-final.pdf',
+      project: { publisher: 'Alpha Org', funding: 'Funded by the Alpha Fund.' },
     };
     const cff = parse(citationCff(input));
+    expect(cff['preferred-citation'].institution).toEqual({ name: 'Alpha Org' });
+    expect(JSON.parse(zenodoJson(input)).notes).toBe('Funded by the Alpha Fund.');
+    // No project facts, none written: the tool has none of its own.
+    const bare = { ...input, project: {} };
+    expect(parse(citationCff(bare))['preferred-citation']).not.toHaveProperty('institution');
+    expect(JSON.parse(zenodoJson(bare))).not.toHaveProperty('notes');
     expect(cff).toMatchObject({
       'cff-version': '1.2.0',
       title: 'Alpha Document',

@@ -80,7 +80,7 @@ describe('verify-release with the tool in the repository', () => {
       );
       expect(bySource.out).toMatch(
         new RegExp(
-          `\\(releases/alpha/1\\.0\\.0/spectrum-alpha-v1\\.0\\.0-final\\.pdf, rebuilt from source commit ${source.slice(0, 12)}, as the tag is not in this clone\\): (identical bytes|the bytes differ although the Chromium is the same: the text of every page is identical) .*by the tag's srida\\)$`,
+          `\\(releases/alpha/1\\.0\\.0/alpha-v1\\.0\\.0-final\\.pdf, rebuilt from source commit ${source.slice(0, 12)}, as the tag is not in this clone\\): (identical bytes|the bytes differ although the Chromium is the same: the text of every page is identical) .*by the tag's srida\\)$`,
         ),
       );
     },
