@@ -8,6 +8,7 @@ import type { AssembledDocument, AssembledProject } from './assembled.ts';
 import type { AssemblyContext, Extension, ExtensionFactory } from './extension.ts';
 import { numberDocument } from './number-document.ts';
 import { renderDocument } from './render-document.ts';
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
 
 export type {
   AssembledChapter,
@@ -53,12 +54,14 @@ export async function assembleProject(
   const registry = new TargetRegistry();
   const documents: DocumentSource[] = [];
   const files: VFile[] = [];
+  const project: ProjectMetadata = {};
   const context: AssemblyContext = {
     root,
     registry,
     documents,
     files,
     now: options.now ?? new Date(),
+    project,
   };
   const { timings } = options;
   const created = options.extensions.map((create) => create(context));
@@ -70,6 +73,7 @@ export async function assembleProject(
     ...active.map((e) => e.load?.() ?? []),
   ]);
   documents.push(...source.documents);
+  Object.assign(project, source.metadata);
   files.push(...source.files, ...extensionFiles.flat());
 
   // 1. Parse, reserve explicit ids, number and register every target.
@@ -106,7 +110,14 @@ export async function assembleProject(
     const data = extension.project?.();
     if (extension.projectKey && data !== undefined) projectData[extension.projectKey.name] = data;
   }
-  return { root, documents: assembled, registry, files, extensions: projectData };
+  return {
+    root,
+    metadata: source.metadata,
+    documents: assembled,
+    registry,
+    files,
+    extensions: projectData,
+  };
 }
 
 const hooks = ['load', 'parsed', 'numbered', 'registered', 'document', 'project'] as const;

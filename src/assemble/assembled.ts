@@ -1,3 +1,4 @@
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
 import type { VFile } from 'vfile';
 import type { HeadingEntry } from '../markdown/remark-sections.ts';
 import type { Target, TargetRegistry } from '../markdown/targets.ts';
@@ -57,6 +58,8 @@ export interface AssembledDocument {
 
 export interface AssembledProject {
   root: string;
+  /** `project.yaml`: the publishing organisation's facts (`{}` when there is none). */
+  metadata: ProjectMetadata;
   documents: AssembledDocument[];
   registry: TargetRegistry;
   /** Every file read, each with its messages. */

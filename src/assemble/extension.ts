@@ -4,6 +4,7 @@ import type { ChapterSource, DocumentSource } from '../content/load-project.ts';
 import type { BlockRenderer } from '../markdown/remark-blocks.ts';
 import type { HeadingEntry } from '../markdown/remark-sections.ts';
 import type { TargetRegistry } from '../markdown/targets.ts';
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
 import type { DataKey } from './data-key.ts';
 
 /**
@@ -27,6 +28,11 @@ export interface AssemblyContext {
   readonly files: readonly VFile[];
   /** "Now" for this assembly (e.g. the roadmap's today line): passed in, so builds can fix it. */
   readonly now: Date;
+  /**
+   * `project.yaml`: the publishing organisation's facts. Empty while `load` runs (read at the
+   * same time as the documents); filled before the first `parsed`.
+   */
+  readonly project: ProjectMetadata;
 }
 
 /** A chapter as an extension sees it after numbering. */

@@ -6,7 +6,7 @@ import { resolveLocale } from './styles.ts';
 
 /** How to cite one document, in every format the landing page offers. */
 export interface DocumentCitation {
-  /** Citation key used in the BibTeX and CSL-JSON (`spectrum2026srida`). */
+  /** Citation key used in the BibTeX and CSL-JSON (`spectrum2026srida`, `2026alpha`). */
   key: string;
   bibtex: string;
   /** The CSL-JSON item, and the same as pretty-printed JSON (an array of one item). */
@@ -21,10 +21,17 @@ export interface DocumentCitation {
 export interface CiteThisOptions {
   /** The document's address on the site (absolute). */
   url: string;
-  /** Publisher (default: `SPECTRUM project`). */
+  /** Publisher (`project.yaml`'s `publisher`); left out when not given. */
   publisher?: string;
+  /** Start of the citation key (`project.yaml`'s `name`, e.g. `SPECTRUM` → `spectrum2026srida`). */
+  keyPrefix?: string;
   /** Date the reader accessed it (`YYYY-MM-DD`); left out by default. */
   accessed?: string;
+  /**
+   * The edition cited, when it is not the metadata's own: a working build cites the latest
+   * release (`Edition.cite`). `date` is `YYYY-MM-DD` or `YYYY-MM`.
+   */
+  edition?: { version: string; date: string; doi?: string };
 }
 
 /** Words that mark an editor as a group, not a person. */
@@ -44,10 +51,15 @@ export function citeThisDocument(
   metadata: DocumentMetadata,
   options: CiteThisOptions,
 ): DocumentCitation {
-  const [year, month, day] = metadata.date.split('-').map(Number) as [number, number, number];
-  const key = `spectrum${year}${metadata.shortTitle.toLowerCase().replace(/[^a-z0-9]+/g, '')}`;
+  const version = options.edition?.version ?? metadata.version;
+  const date = options.edition?.date ?? metadata.date;
+  const doi = options.edition?.doi;
+  const dateParts = date.split('-').map(Number);
+  const [year, month] = dateParts as [number, number];
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const key = `${slug(options.keyPrefix ?? '')}${year}${slug(metadata.shortTitle)}`;
   const title = metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title;
-  const publisher = options.publisher ?? 'SPECTRUM project';
+  const { publisher } = options;
   const editors = metadata.editors.map((editor) => person(editor.name, Boolean(editor.orcid)));
   const abstract = plain(metadata.abstract);
   const csl: CslItem = {
@@ -57,13 +69,14 @@ export function citeThisDocument(
     editor: editors.map((editor) =>
       editor.literal ? { literal: editor.literal } : { family: editor.family, given: editor.given },
     ),
-    issued: { 'date-parts': [[year, month, day]] },
-    version: metadata.version,
-    publisher,
+    issued: { 'date-parts': [dateParts] },
+    version,
+    ...(publisher ? { publisher } : {}),
     URL: options.url,
     language: metadata.language,
     abstract,
   };
+  if (doi) csl.DOI = doi;
   if (metadata.keywords.length) csl.keyword = metadata.keywords.join(', ');
   if (options.accessed) csl.accessed = { 'date-parts': [options.accessed.split('-').map(Number)] };
 
@@ -79,11 +92,12 @@ export function citeThisDocument(
         )
         .join(' and '),
     ],
-    ['institution', bibtexEscape(publisher)],
+    ...(publisher ? [['institution', bibtexEscape(publisher)] as [string, string]] : []),
     ['year', String(year)],
     ['month', String(month)],
-    ['date', metadata.date],
-    ['version', bibtexEscape(metadata.version)],
+    ['date', date],
+    ['version', bibtexEscape(version)],
+    ...(doi ? [['doi', doi] as [string, string]] : []),
     ['url', options.url],
     ['langid', metadata.language],
   ];
@@ -100,9 +114,10 @@ export function citeThisDocument(
       editor.literal ?? `${editor.family}, ${editor.given}`,
     ]),
     ['PY', String(year)],
-    ['DA', metadata.date.replaceAll('-', '/')],
-    ['PB', publisher],
-    ['ET', metadata.version],
+    ['DA', date.replaceAll('-', '/')],
+    ...(publisher ? [['PB', publisher] as [string, string]] : []),
+    ['ET', version],
+    ...(doi ? [['DO', doi] as [string, string]] : []),
     ['UR', options.url],
     ['LA', metadata.language],
     ['AB', abstract],

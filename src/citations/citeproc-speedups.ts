@@ -17,7 +17,12 @@
  *   (`getNodesByName(style, 'macro', name)`); the macros are indexed once per tree instead,
  *   in the order the walk finds them. Nothing adds macros to a style tree after it is parsed.
  *
- * Installed once per citeproc module instance (the one citation-js loads).
+ * Installed once per citeproc module instance (the one citation-js loads), and only when that
+ * citeproc is a version they were checked against ({@link verifiedCiteprocVersions}; package.json
+ * pins it with `overrides`): they replace internals, so another version gets the originals.
+ * `tests/citations/speedups.test.ts` formats the fixtures and a generated corpus with and
+ * without them and compares the output byte for byte. `SRIDA_CITEPROC_SPEEDUPS=0` leaves them
+ * out (that test's baseline).
  */
 import { createRequire } from 'node:module';
 
@@ -57,25 +62,53 @@ type GetNodesByName = (
  */
 const specialCasing = new Set(['tr', 'az', 'lt', 'el']);
 
+/** citeproc versions (npm) the stand-ins were compared against, byte for byte. */
+export const verifiedCiteprocVersions: readonly string[] = ['2.4.63'];
+
+/** What {@link installCiteprocSpeedups} did. */
+export type SpeedupsState =
+  /** Installed (now or before). */
+  | 'installed'
+  /** `SRIDA_CITEPROC_SPEEDUPS=0`. */
+  | 'disabled'
+  /** citeproc is a version they were not checked against: the originals stay. */
+  | 'unverified'
+  /** citeproc could not be loaded, or lacks the functions they replace. */
+  | 'unavailable';
+
+let state: SpeedupsState | undefined;
+
 /** Install the stand-ins into the citeproc that `@citation-js/plugin-csl` uses. */
-export function installCiteprocSpeedups(): void {
+export function installCiteprocSpeedups(
+  env: Record<string, string | undefined> = process.env,
+): SpeedupsState {
+  if (state) return state;
+  state = install(env);
+  return state;
+}
+
+function install(env: Record<string, string | undefined>): SpeedupsState {
+  if (/^(0|false|off|no)$/i.test(env.SRIDA_CITEPROC_SPEEDUPS ?? '')) return 'disabled';
   let CSL: Csl;
+  let version: string;
   try {
     const fromPlugin = createRequire(
       createRequire(import.meta.url).resolve('@citation-js/plugin-csl'),
     );
     CSL = fromPlugin('citeproc') as Csl;
+    version = (fromPlugin('citeproc/package.json') as { version: string }).version;
   } catch {
-    return;
+    return 'unavailable';
   }
+  if (!verifiedCiteprocVersions.includes(version)) return 'unverified';
+  if (CSL?.sridaSpeedups) return 'installed';
   if (
     !CSL ||
-    CSL.sridaSpeedups ||
     typeof CSL.toLocaleLowerCase !== 'function' ||
     typeof CSL.toLocaleUpperCase !== 'function' ||
     typeof CSL.getSortCompare !== 'function'
   )
-    return;
+    return 'unavailable';
   CSL.sridaSpeedups = true;
 
   const originalLower = CSL.toLocaleLowerCase;
@@ -143,6 +176,7 @@ export function installCiteprocSpeedups(): void {
     if (!strcmp('[x', 'x')) return strcmp;
     return (a: string, b: string) => strcmp(stripPunct(a), stripPunct(b));
   };
+  return 'installed';
 }
 
 /** `text_escape` of the HTML format, skipping its replace passes when none would match. */
@@ -215,6 +249,8 @@ interface FlipFlopEngine {
 export function speedUpEngine(engine: FlipFlopEngine): void {
   const flipflopper = engine.fun?.flipflopper;
   const original = flipflopper?.processTags;
+  // Only beside the module-level stand-ins: the same version check and switch hold for both.
+  if (installCiteprocSpeedups() !== 'installed') return;
   if (!flipflopper || typeof original !== 'function' || flipflopper.sridaFast) return;
   flipflopper.sridaFast = true;
   const characters = new Set(['<', '"', "'", '\u2018', '\u2019', '\u201c', '\u201d']);

@@ -30,6 +30,18 @@ const tokenWords: Record<string, string> = {
 const maxErrors = 100;
 
 /**
+ * What this file reads out of citation-js's syntax-error texts (the only place they carry a
+ * position). tests/citations/citation-js-errors.test.ts pins those texts, so an upgrade that
+ * rewords them fails a test instead of silently losing every position.
+ */
+export const citationJsErrorPatterns = {
+  /** `… at line 4 col 1:` */
+  place: /line (\d+) col (\d+)/,
+  /** `expected "rbrace", got "identifier"` or `expected "rbrace", got EOF` */
+  expected: /expected "(\w+)", got (?:"(\w+)"|(EOF))/,
+} as const;
+
+/**
  * Parse a BibTeX/BibLaTeX file into CSL items with positions. citation-js stops at the first
  * syntax error; each error is reported where it is, the broken entry is blanked out (keeping
  * line and column numbers) and the rest is parsed again, so one typo costs one entry, not the
@@ -156,7 +168,7 @@ function dropOthers(item: CslItem) {
 
 /** The offset named by citation-js's `line N col M`, or -1. */
 function errorOffset(message: string, lines: LineIndex, text: string): number {
-  const match = /line (\d+) col (\d+)/.exec(message);
+  const match = citationJsErrorPatterns.place.exec(message);
   if (!match) return -1;
   return Math.min(lines.offset(Number(match[1]), Number(match[2])), text.length);
 }
@@ -228,8 +240,8 @@ function syntaxProblem(
       hint: `End the entry with \`}\` before the next \`@\`. ${hint}`,
     };
   }
-  const match = /line (\d+) col (\d+)/.exec(message);
-  const expected = /expected "(\w+)", got (?:"(\w+)"|(EOF))/.exec(message);
+  const match = citationJsErrorPatterns.place.exec(message);
+  const expected = citationJsErrorPatterns.expected.exec(message);
   const what = expected
     ? `expected ${tokenWords[expected[1]!] ?? expected[1]}, found ${tokenWords[expected[2] ?? expected[3]!] ?? expected[2]}`
     : 'unexpected text';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readManifests } from '../release/manifest.ts';
-import { fullDate } from '../release/release-date.ts';
+import { endOfDate, fullDate } from '../release/release-date.ts';
 import { loadAnchorRecord, type AnchorIndex } from './anchor-record.ts';
 
 /** A draft that takes comments between two instants. */
@@ -61,9 +61,7 @@ export function startOf(date: string): number {
 
 /** The first instant after a date (after its last day for `YYYY-MM`). */
 export function endOf(date: string): number {
-  if (fullDate(date)) return startOf(date) + 86_400_000;
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return Date.UTC(year, month, 1);
+  return endOfDate(date);
 }
 
 /**

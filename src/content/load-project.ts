@@ -8,6 +8,8 @@ import {
   type ChapterFrontMatter,
 } from '../schemas/chapter-front-matter.ts';
 import { documentMetadataSchema, type DocumentMetadata } from '../schemas/document-metadata.ts';
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
+import { loadProjectMetadata } from './load-project-metadata.ts';
 import { parseYaml, validateYaml } from './parse-yaml.ts';
 import { readSource } from './read-source.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
@@ -38,6 +40,8 @@ export interface DocumentSource {
 /** Everything read from a project root. */
 export interface ProjectSource {
   root: string;
+  /** `project.yaml`: the publishing organisation's facts (`{}` when there is none). */
+  metadata: ProjectMetadata;
   documents: DocumentSource[];
   /** Every file read (with its messages), in reading order. */
   files: VFile[];
@@ -62,6 +66,9 @@ export const reservedDocumentIds = new Set(['roadmap', 'media', 'pdf', 'releases
  */
 export async function loadProject(root: string): Promise<ProjectSource> {
   const files: VFile[] = [];
+  const project = await loadProjectMetadata(root);
+  if (project.file) files.push(project.file);
+  const { metadata } = project;
   const documents: DocumentSource[] = [];
   const chaptersDir = path.join(root, 'chapters');
   const entries = await readdir(chaptersDir, { withFileTypes: true }).catch(() => undefined);
@@ -77,7 +84,7 @@ export async function loadProject(root: string): Promise<ProjectSource> {
       `Create \`chapters/<document>/document.yaml\` under ${root}, or pass \`--root\`.`,
     );
     files.push(file);
-    return { root, documents, files };
+    return { root, metadata, documents, files };
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = path.posix.join('chapters', entry.name);
@@ -99,7 +106,7 @@ export async function loadProject(root: string): Promise<ProjectSource> {
     if (document) documents.push(document);
   }
   documents.sort((a, b) => a.metadata.order - b.metadata.order || a.id.localeCompare(b.id));
-  return { root, documents, files };
+  return { root, metadata, documents, files };
 }
 
 async function loadDocument(

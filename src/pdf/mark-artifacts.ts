@@ -19,28 +19,33 @@ const painting = /(?:^|[\s>\])])(?:Tj|TJ|'|"|f\*?|F|B\*?|b\*?|S|s|sh|Do|EI)(?=\s
  * are always places where marked content may begin and end.
  *
  * Returns the page content streams to replace (object number → new object text), for the
- * incremental update; throws {@link UnsupportedPdf} when the layout is not Chromium's (one
- * Flate-compressed content stream per page), and the caller then leaves the pages as they are.
+ * incremental update; throws {@link UnsupportedPdf} when a content stream is not plain Flate
+ * or its marked content does not balance (the caller then fails: src/pdf/stamp-metadata.ts).
  */
 export async function markArtifacts(pdf: RawPdf): Promise<Map<number, (string | Uint8Array)[]>> {
   const replaced = new Map<number, (string | Uint8Array)[]>();
   const pending: Promise<void>[] = [];
   for (const page of pdf.pageObjects()) {
-    const contents = RawPdf.ref(pdf.object(page), 'Contents');
-    if (contents === undefined) {
-      if (/\/Contents\b/.test(pdf.object(page)))
-        throw new UnsupportedPdf('page with several content streams');
-      continue;
-    }
-    const { dict, data } = pdf.stream(contents);
-    if (!/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms\b/.test(dict))
-      throw new UnsupportedPdf('content stream not plain Flate');
-    const source = inflateSync(data);
+    const streams = contentStreams(pdf, page);
+    if (streams.length === 0) continue;
+    // The streams of a page are one content stream cut at token boundaries (ISO 32000-1,
+    // 7.8.2): a marked-content sequence may cross a cut, so they are marked as one, written
+    // into the first and the others emptied.
+    const parts = streams.map((number) => {
+      const { dict, data } = pdf.stream(number);
+      if (!/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms\b/.test(dict))
+        throw new UnsupportedPdf(`content stream ${number} 0 obj is not plain Flate`);
+      return inflateSync(data);
+    });
+    const source =
+      parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((part) => [part, newline]));
     const marked = wrapUntagged(source);
     if (!marked) continue;
+    const [first, ...rest] = streams as [number, ...number[]];
+    for (const number of rest) replaced.set(number, ['<< /Length 0 >>\nstream\n', '\nendstream']);
     pending.push(
       deflateAsync(marked).then((compressed) => {
-        replaced.set(contents, [
+        replaced.set(first, [
           `<< /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`,
           compressed,
           '\nendstream',
@@ -51,6 +56,27 @@ export async function markArtifacts(pdf: RawPdf): Promise<Map<number, (string | 
   // Compressed on libuv's thread pool, beside whatever the browser is still printing.
   await Promise.all(pending);
   return replaced;
+}
+
+const newline = Buffer.from('\n');
+
+/**
+ * The content streams of a page, in order: `/Contents 4 0 R` (a stream, or an array object of
+ * references) or `/Contents [4 0 R 5 0 R]`; none for an empty page.
+ */
+function contentStreams(pdf: RawPdf, page: number): number[] {
+  const dict = pdf.object(page);
+  const inline = /\/Contents\s*\[([^\]]*)\]/.exec(dict);
+  const refs = (text: string) => [...text.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
+  if (inline) return refs(inline[1]!);
+  const single = RawPdf.ref(dict, 'Contents');
+  if (single === undefined) {
+    if (/\/Contents\b/.test(dict))
+      throw new UnsupportedPdf(`page ${page} 0 obj: unreadable /Contents`);
+    return [];
+  }
+  const target = pdf.object(single).trimStart();
+  return target.startsWith('[') ? refs(target) : [single];
 }
 
 /**

@@ -1,11 +1,7 @@
 import type { SiteDocument } from '../site/site-data.ts';
 import { cssString } from './css-string.ts';
-import { pdfFileName } from './file-name.ts';
+import type { Edition } from '../release/edition.ts';
 import { toPrintHtml } from './print-links.ts';
-
-/** The funding line every cover carries. */
-export const fundingStatement =
-  "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement No 101131550";
 
 /** One line of the table of contents or of a list; `id` is the in-PDF anchor it links to. */
 export interface PrintTocEntry {
@@ -49,13 +45,17 @@ export interface PrintMetadata {
   keywords: string[];
   abstract: string;
   language: string;
+  /** The edition's version: `1.0.0` for a release, `1.0.0+dev.abc1234` for a working draft. */
   version: string;
+  /** `final`, `consultation` or `working`. */
   status: string;
+  /** What this edition is, in one sentence (`Edition.label`). */
+  edition: string;
   date: string;
   licence: string;
   /** Web address of the document's landing page. */
   url: string;
-  /** File name of the PDF (`spectrum-<doc>-v<version>.pdf`). */
+  /** File name of the PDF (`Edition.fileName`). */
   fileName: string;
 }
 
@@ -78,10 +78,8 @@ export interface PrintEditionInput {
   document: SiteDocument;
   /** The site's public address (astro.config.mjs `site`). */
   siteUrl: string;
-  /** Human words for the document status ("Final"). */
-  statusLabel: string;
-  /** The date as printed ("3 June 2026"). */
-  dateText: string;
+  /** What this build is (the releases stage's `releasesOf(document).edition`). */
+  edition: Edition;
 }
 
 /**
@@ -91,7 +89,7 @@ export interface PrintEditionInput {
  * chapter its running header.
  */
 export function buildPrintEdition(input: PrintEditionInput): PrintEdition {
-  const { document, siteUrl } = input;
+  const { document, siteUrl, edition } = input;
   const { metadata } = document;
   const chapterIds = new Set(document.chapters.map((chapter) => chapter.id));
   const chapters: PrintChapter[] = document.chapters.map((chapter, index) => ({
@@ -130,15 +128,16 @@ export function buildPrintEdition(input: PrintEditionInput): PrintEdition {
       keywords: metadata.keywords,
       abstract: plainText(metadata.abstract),
       language: metadata.language,
-      version: metadata.version,
-      status: metadata.status,
-      date: metadata.date,
+      version: edition.version,
+      status: edition.status,
+      edition: edition.label,
+      date: edition.date,
       licence: metadata.licence,
       url,
-      fileName: pdfFileName(document.id, metadata.version),
+      fileName: edition.fileName,
     },
-    statusLabel: input.statusLabel,
-    dateText: input.dateText,
+    statusLabel: edition.statusLabel,
+    dateText: edition.dateText,
     editorsText: metadata.editors
       .map((e) => (e.affiliation ? `${e.name} (${e.affiliation})` : e.name))
       .join('; '),

@@ -66,7 +66,7 @@ export async function printPdfs(options: PrintPdfsOptions): Promise<PrintedPdf[]
     const first = await holder.get();
     const version = await first.version();
     options.onProgress?.({ document: '*', stage: 'launch', browser: version });
-    const creator = `srida ${await toolVersion()} (SPECTRUM publishing pipeline)`;
+    const creator = `srida ${await toolVersion()}`;
     const producer = `${version} (Skia/PDF) via Puppeteer`;
     const results = await Promise.allSettled(
       documents.map((documentId) =>

@@ -3,8 +3,8 @@
  * tables, plain object dictionaries), to read named destinations and the page order and to
  * append an incremental update without parsing and rewriting the whole file. pdf-lib does the
  * same in seconds for a 300-page report (it parses every object and writes every byte again);
- * this takes milliseconds. Anything unexpected throws {@link UnsupportedPdf} and the caller falls
- * back to pdf-lib.
+ * this takes milliseconds. Anything unexpected throws {@link UnsupportedPdf}: stamping then fails
+ * loudly (src/pdf/stamp-metadata.ts); only reading the page layout may fall back to pdf-lib.
  */
 
 /** The file is not laid out as this reader expects (e.g. cross-reference streams). */

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { PdfError } from './errors.ts';
 import type { PrintMetadata } from './print-edition.ts';
 import { appendUpdate } from './incremental-update.ts';
 import { markArtifacts } from './mark-artifacts.ts';
@@ -28,8 +28,10 @@ export interface StampOptions {
  * Info, `xmpMM:VersionID` in XMP). Chromium's tags and links are kept; bookmarks it got wrong are
  * corrected, and what it left untagged (running headers, folios, rules) becomes artifacts.
  *
- * Appends an incremental update (milliseconds, whatever the size); a file this cannot read is
- * rewritten with pdf-lib instead (seconds for a long report).
+ * Appends an incremental update (milliseconds, whatever the size). This is the one
+ * post-processing path: a file it cannot read (not the classic cross-reference table and
+ * uncompressed catalog Chromium writes) fails with a {@link PdfError} saying what it found,
+ * rather than being written without its artifact marks, fixed dates or metadata.
  */
 export async function stampMetadata(
   printed: Uint8Array,
@@ -43,7 +45,10 @@ export async function stampMetadata(
     return await appendMetadata(new RawPdf(bytes), metadata, options);
   } catch (error) {
     if (!(error instanceof UnsupportedPdf)) throw error;
-    return rewriteWithPdfLib(bytes, metadata, options);
+    throw new PdfError(
+      `Cannot finish the PDF of \`${metadata.documentId}\`: ${error.message}`,
+      'srida adds metadata, artifact marks and fixed dates to the PDF Chromium prints (a classic cross-reference table, an uncompressed catalog and page contents). This file is not in that form, so it was not written. A Chromium that writes another form needs support in src/pdf/raw-pdf.ts; please report its version.',
+    );
   }
 }
 
@@ -100,7 +105,7 @@ async function appendMetadata(
     ],
   ]);
   for (const item of correctedOutline(pdf, options.headings)) objects.set(item.number, [item.dict]);
-  for (const [number, body] of await artifactsOrNothing(pdf)) objects.set(number, body);
+  for (const [number, body] of await markArtifacts(pdf)) objects.set(number, body);
   return appendUpdate(withChromiumDates(pdf, options.date), objects, {
     Size: String(size + 2),
     Root: `${root} 0 R`,
@@ -130,16 +135,6 @@ function withChromiumDates(pdf: RawPdf, date: Date): RawPdf {
   return changed ? new RawPdf(bytes) : pdf;
 }
 
-/** Page contents with untagged marks made artifacts; none if the pages are not laid out as expected. */
-async function artifactsOrNothing(pdf: RawPdf): Promise<Map<number, (string | Uint8Array)[]>> {
-  try {
-    return await markArtifacts(pdf);
-  } catch (error) {
-    if (error instanceof UnsupportedPdf) return new Map();
-    throw error;
-  }
-}
-
 /** Outline items whose title is not their heading's text, with the title replaced. */
 function correctedOutline(
   pdf: RawPdf,
@@ -161,55 +156,6 @@ function correctedOutline(
       },
     ];
   });
-}
-
-async function rewriteWithPdfLib(
-  bytes: Uint8Array,
-  metadata: PrintMetadata,
-  options: StampOptions,
-): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(metadata.editors.join('; '));
-  pdf.setSubject(subjectOf(metadata));
-  pdf.setKeywords(metadata.keywords);
-  pdf.setCreator(options.creator);
-  pdf.setProducer(options.producer);
-  pdf.setCreationDate(options.date);
-  pdf.setModificationDate(options.date);
-  pdf.setLanguage(metadata.language);
-  pdf.context
-    .lookup(pdf.context.trailerInfo.Info, PDFDict)
-    .set(PDFName.of('Version'), PDFString.of(metadata.version));
-  const xmp = xmpPacket(metadata, options);
-  const stream = PDFRawStream.of(
-    pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }),
-    xmp,
-  );
-  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
-  fixOutlineWithPdfLib(pdf, options.headings);
-  return pdf.save({ useObjectStreams: false });
-}
-
-function fixOutlineWithPdfLib(pdf: PDFDocument, headings: readonly string[] | undefined) {
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!headings || !outlines) return;
-  const items: PDFDict[] = [];
-  const visit = (item: PDFDict | undefined) => {
-    for (
-      let node = item;
-      node && items.length <= headings.length;
-      node = node.lookupMaybe(PDFName.of('Next'), PDFDict)
-    ) {
-      items.push(node);
-      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
-    }
-  };
-  visit(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
-  if (items.length !== headings.length) return;
-  items.forEach((item, index) =>
-    item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)),
-  );
 }
 
 function subjectOf(metadata: PrintMetadata): string {

@@ -1,11 +1,14 @@
 import { stringify } from 'yaml';
 import type { DocumentMetadata } from '../schemas/document-metadata.ts';
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
 import type { ReleaseStage } from '../schemas/release-manifest.ts';
 import { draftWatermark } from './print-marks.ts';
 import { fullDate } from './release-date.ts';
 
 export interface CitationInput {
   metadata: DocumentMetadata;
+  /** `project.yaml`: publisher and funding statement, when the project names them. */
+  project: ProjectMetadata;
   version: string;
   stage: ReleaseStage;
   date: string;
@@ -15,10 +18,6 @@ export interface CitationInput {
   /** Public address of the document's releases page, when the site's address is known. */
   url?: string;
 }
-
-/** The one line of funding that every SPECTRUM document carries. */
-const funding =
-  "SPECTRUM has received funding from the European Union's Horizon Europe programme under grant agreement No 101131550.";
 
 /** ISO 639-3 codes Zenodo expects, for the languages the documents may be in. */
 const iso639_3: Record<string, string> = {
@@ -94,7 +93,7 @@ export function citationCff(input: CitationInput): string {
       month: Number(date.slice(5, 7)),
       ...(doi ? { doi } : {}),
       ...(url ? { url } : {}),
-      institution: { name: 'SPECTRUM project' },
+      ...(input.project.publisher ? { institution: { name: input.project.publisher } } : {}),
       notes: stage === 'draft' ? `${draftWatermark(version)}.` : `Final version ${version}.`,
     },
   };
@@ -129,7 +128,10 @@ export function zenodoJson(input: CitationInput): string {
     ...(iso639_3[metadata.language.slice(0, 2)]
       ? { language: iso639_3[metadata.language.slice(0, 2)] }
       : {}),
-    notes: `${stage === 'draft' ? `${draftWatermark(version)}. ` : ''}${funding}`,
+    notes:
+      [stage === 'draft' ? `${draftWatermark(version)}.` : '', input.project.funding ?? '']
+        .filter(Boolean)
+        .join(' ') || undefined,
   };
   return `${JSON.stringify(zenodo, null, 2)}\n`;
 }

@@ -53,7 +53,7 @@ export async function cutRelease(
   const { root, documentId, version, stage } = request;
   const { head, document, next, date } = prepared;
   const tag = releaseTag(documentId, version);
-  const pdfName = releasePdfName(documentId, version, stage);
+  const pdfName = releasePdfName(documentId, version, stage, prepared.project.metadata.filePrefix);
   const context = contextOf(documentId, {
     version,
     stage,
@@ -92,6 +92,7 @@ export async function cutRelease(
     const siteUrl = process.env.SRIDA_SITE_URL?.replace(/\/+$/, '');
     const citation = {
       metadata: document.metadata,
+      project: prepared.project.metadata,
       version,
       stage,
       date,
@@ -206,6 +207,8 @@ function tagMessage(shortTitle: string, entry: ReleaseEntry): string {
     '',
     `${entry.pdf.file}: ${entry.pdf.pages} pages, ${entry.pdf.bytes} bytes`,
     `SHA-256 ${entry.pdf.sha256}`,
-    ...(entry.forced ? ['', `Released as final with --force: ${entry.forced}`] : []),
+    ...(entry.forced
+      ? ['', `Released ${entry.stage === 'final' ? 'as final ' : ''}with --force: ${entry.forced}`]
+      : []),
   ].join('\n');
 }

@@ -11,7 +11,14 @@ import {
   type ReleaseManifest,
 } from '../schemas/release-manifest.ts';
 import { digestFile } from './checksum.ts';
-import { manifestPath, releaseDir, releasePdfName, releasesFolder, releaseTag } from './paths.ts';
+import {
+  isReleasePdfName,
+  manifestPath,
+  releaseDir,
+  releasePdfName,
+  releasesFolder,
+  releaseTag,
+} from './paths.ts';
 import { compareVersions } from './semver.ts';
 
 /** One document's manifest, read and validated, with a way to point at its lines. */
@@ -116,14 +123,14 @@ export async function verifyManifest(root: string, loaded: LoadedManifest): Prom
       );
     }
     const pdfName = releasePdfName(manifest.document, entry.version, entry.stage);
-    if (entry.pdf.file !== pdfName) {
+    if (!isReleasePdfName(entry.pdf.file, manifest.document, entry.version, entry.stage)) {
       report(
         file,
         'error',
-        `Release \`${entry.version}\` names its PDF \`${entry.pdf.file}\`, expected \`${pdfName}\``,
+        `Release \`${entry.version}\` names its PDF \`${entry.pdf.file}\`, expected \`${pdfName}\` (after the project's file prefix)`,
         at('releases', index, 'pdf', 'file'),
         'release-file-name',
-        'Released PDFs keep the stable name `spectrum-<document>-v<version>-<stage>.pdf`.',
+        'Released PDFs keep the stable name `<prefix><document>-v<version>-<stage>.pdf` (`filePrefix` in `project.yaml`).',
       );
     }
     await verifyFiles(root, loaded, index, entry);

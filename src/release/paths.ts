@@ -17,9 +17,28 @@ export function releaseDir(documentId: string, version: string): string {
   return `${releasesFolder}/${documentId}/${version}`;
 }
 
-/** The stable name of a released PDF: `spectrum-srida-v0.9.0-draft.pdf`. */
-export function releasePdfName(documentId: string, version: string, stage: ReleaseStage): string {
-  return `spectrum-${documentId}-v${version}-${stage}.pdf`;
+/**
+ * The stable name of a released PDF: `<prefix><document>-v<version>-<stage>.pdf`, e.g.
+ * `spectrum-srida-v0.9.0-draft.pdf` (the prefix is `project.yaml`'s `filePrefix`, else none).
+ */
+export function releasePdfName(
+  documentId: string,
+  version: string,
+  stage: ReleaseStage,
+  prefix = '',
+): string {
+  return `${prefix}${documentId}-v${version}-${stage}.pdf`;
+}
+
+/** Whether a released PDF's name is `releasePdfName` with some prefix (as it was released). */
+export function isReleasePdfName(
+  name: string,
+  documentId: string,
+  version: string,
+  stage: ReleaseStage,
+): boolean {
+  const end = releasePdfName(documentId, version, stage);
+  return name.endsWith(end) && /^[a-z0-9-]*$/.test(name.slice(0, -end.length));
 }
 
 /** The annotated tag of a release: `srida-v1.0.0`. */

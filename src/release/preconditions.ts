@@ -18,7 +18,7 @@ import { ReleaseRefusal } from './errors.ts';
 import { isWorkTree, resolveCommit, tagExists, uncleanEntries } from './git.ts';
 import { readManifest, readManifestText } from './manifest.ts';
 import { manifestPath, releaseDir, releaseTag } from './paths.ts';
-import { today } from './release-date.ts';
+import { endOfDate, formatReleaseDate, sourceDateEpoch, today } from './release-date.ts';
 import { compareVersions } from './semver.ts';
 
 export interface ReleaseRequest {
@@ -26,7 +26,10 @@ export interface ReleaseRequest {
   documentId: string;
   version: string;
   stage: ReleaseStage;
-  /** `--force "reason"`: release a final although some chapters are not final. */
+  /**
+   * `--force "reason"`: release a final although some chapters are not final, or a draft whose
+   * consultation has already closed.
+   */
   force?: string;
   /** The clock, for the default release date. */
   now?: Date;
@@ -146,10 +149,25 @@ export async function prepareRelease(request: ReleaseRequest): Promise<PreparedR
       `Remove \`next.consultation\` from \`${manifestPath(documentId)}\`, or release a draft.`,
     );
   }
+  let forced: string | undefined;
+  const closes = stage === 'draft' ? next.consultation?.closes : undefined;
+  // Closed when its last day ends before the release date, or before today.
+  if (
+    closes &&
+    endOfDate(closes) <=
+      Math.max(sourceDateEpoch(date) * 1000, (request.now ?? new Date()).getTime())
+  ) {
+    if (!request.force) {
+      throw new ReleaseRefusal(
+        `Cannot release ${name} as a draft: its consultation closes on ${formatReleaseDate(closes)}, which has passed`,
+        `Set \`next.consultation.closes\` in \`${manifestPath(documentId)}\` to a date after the release (${formatReleaseDate(date)}), or release anyway with \`--force "reason"\` (the reason is recorded in the manifest and the release notes).`,
+      );
+    }
+    forced = request.force;
+  }
   const notFinal = document.chapters
     .filter((chapter) => chapter.kind !== 'back' && chapter.status !== 'final')
     .map((chapter) => `${chapter.sourcePath}: ${chapter.status}`);
-  let forced: string | undefined;
   if (stage === 'final' && notFinal.length > 0) {
     if (!request.force) {
       throw new ReleaseRefusal(

@@ -1,7 +1,7 @@
 import type { Consultation } from '../schemas/release-manifest.ts';
 import type { DocumentMetadata } from '../schemas/document-metadata.ts';
 import { stageLabels, type ReleaseContext } from './context.ts';
-import { formatReleaseDate } from './release-date.ts';
+import { endOfDate, formatReleaseDate, fullDate } from './release-date.ts';
 
 /** The line every page of a draft carries: "Draft for public consultation, v0.9.0, not for citation as final". */
 export function draftWatermark(version: string): string {
@@ -38,11 +38,22 @@ export interface ReleasePrintData {
   citeAs?: string;
 }
 
-/** The consultation window in words: "Opened October 2025; closing date not on record. …". */
-export function consultationWindow(consultation: Consultation, language = 'en'): string {
+/**
+ * The consultation window in words: "Opened October 2025; closes 31 January 2026." and, once
+ * its last day has passed at `now` (the build's "now"), "…; closed on 31 January 2026.".
+ */
+export function consultationWindow(
+  consultation: Consultation,
+  language = 'en',
+  now?: Date,
+): string {
   const opens = `Opened ${formatReleaseDate(consultation.opens, language)}`;
+  const closed =
+    consultation.closes !== undefined &&
+    now !== undefined &&
+    endOfDate(consultation.closes) <= now.getTime();
   const closes = consultation.closes
-    ? `closes ${formatReleaseDate(consultation.closes, language)}`
+    ? `${closed ? (fullDate(consultation.closes) ? 'closed on' : 'closed at the end of') : 'closes'} ${formatReleaseDate(consultation.closes, language)}`
     : 'closing date not on record';
   return `${opens}; ${closes}.${consultation.note ? ` ${consultation.note}` : ''}`;
 }

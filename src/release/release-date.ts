@@ -32,6 +32,12 @@ export function formatReleaseDate(date: string, language = 'en'): string {
   );
 }
 
+/** The first instant after a date, in ms (after its last day for `YYYY-MM`). */
+export function endOfDate(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number?];
+  return day === undefined ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, day + 1);
+}
+
 /** Today's date (UTC), the default release date. */
 export function today(now = new Date()): string {
   return now.toISOString().slice(0, 10);

@@ -10,11 +10,14 @@ import { report } from '../diagnostics/report.ts';
 import type { ReleaseContext } from './context.ts';
 import { readManifests, verifyManifest, type LoadedManifest } from './manifest.ts';
 import { releasesKey, toReleasesData, type ReleasesData } from './site-data.ts';
+import { readSourceState, type SourceState } from './source-state.ts';
 
 /** Options of {@link releasesExtension}. */
 export interface ReleasesExtensionOptions {
   /** The release being built (`srida release`, `verify-release`), if any. */
   building?: ReleaseContext;
+  /** The source the build is made from; default: read from git under the root in `load`. */
+  source?: SourceState;
 }
 
 /** The releases extension, for the stage list (src/stages.ts). */
@@ -24,10 +27,13 @@ export function releasesExtension(
   return (context) => {
     let manifests = new Map<string, LoadedManifest>();
     const unverified = new Map<string, Set<string>>();
+    let source: SourceState = options.source ?? { dirty: false };
     return {
       name: 'releases',
       key: releasesKey,
       async load() {
+        // Once per assembly: every page and PDF of a build names the same commit.
+        if (!options.source) source = await readSourceState(context.root);
         const read = await readManifests(context.root);
         for (const loaded of read.manifests) {
           const before = loaded.file.messages.length;
@@ -70,6 +76,9 @@ export function releasesExtension(
           manifest: manifests.get(document.id)?.manifest,
           unverified: unverified.get(document.id),
           building: options.building,
+          source,
+          now: context.now,
+          filePrefix: context.project.filePrefix,
         });
         return { data };
       },

@@ -126,7 +126,11 @@ export async function releaseNotes(input: ReleaseNotesInput): Promise<string> {
   );
   if (entry.stage === 'draft')
     lines.push(`This is a draft for public consultation, not for citation as final.`, '');
-  if (entry.forced) lines.push(`Released as final with \`--force\`: ${entry.forced}`, '');
+  if (entry.forced)
+    lines.push(
+      `Released ${entry.stage === 'final' ? 'as final ' : ''}with \`--force\`: ${entry.forced}`,
+      '',
+    );
   lines.push(
     '## Files',
     '',

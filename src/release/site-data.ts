@@ -17,6 +17,8 @@ import {
   type ReleasePrintData,
 } from './print-marks.ts';
 import { formatReleaseDate } from './release-date.ts';
+import { releaseEdition, workingEdition, type Edition, type ReleaseRef } from './edition.ts';
+import type { SourceState } from './source-state.ts';
 
 /** A released file as the site offers it. */
 export interface SiteReleaseFile {
@@ -64,6 +66,8 @@ export interface ReleasesData {
   latestFinal?: SiteRelease;
   /** Only while `srida release`/`verify-release` builds this document: what the print page marks. */
   building?: ReleasePrintData;
+  /** What this build of the document is: the release being built, or a working draft. */
+  edition: Edition;
 }
 
 const fileLabels: Record<string, string> = {
@@ -107,7 +111,14 @@ export function toReleasesData(input: {
   /** Versions whose files failed their checksum. */
   unverified?: ReadonlySet<string>;
   building?: ReleaseContext;
+  /** The commit the build is made from (read once per assembly). */
+  source?: SourceState;
+  /** "Now" of the build: the working draft's date. */
+  now?: Date;
+  /** Start of the PDF's file name (`project.yaml`'s `filePrefix`). */
+  filePrefix?: string;
 }): ReleasesData {
+  const pdfPrefix = input.filePrefix ?? '';
   const { documentId, metadata } = input;
   const entries = input.manifest?.releases ?? [];
   const site = entries.map((entry): SiteRelease => ({
@@ -123,7 +134,7 @@ export function toReleasesData(input: {
     ),
     consultation: entry.consultation
       ? {
-          window: consultationWindow(entry.consultation, metadata.language),
+          window: consultationWindow(entry.consultation, metadata.language, input.now),
           respond: entry.consultation.respond,
           url: entry.consultation.url,
         }
@@ -152,26 +163,44 @@ export function toReleasesData(input: {
     input.building?.document === documentId
       ? releasePrintData(input.building, metadata)
       : undefined;
+  const latest = newestFirst[0];
+  const latestFinal = newestFirst.find((release) => release.stage === 'final');
+  const edition =
+    input.building?.document === documentId
+      ? releaseEdition(input.building, { prefix: pdfPrefix, language: metadata.language })
+      : workingEdition({
+          documentId,
+          prefix: pdfPrefix,
+          source: input.source ?? { dirty: false },
+          now: input.now ?? new Date(`${metadata.date}T00:00:00Z`),
+          language: metadata.language,
+          latest: latest && refOf(latest),
+          latestFinal: latestFinal && refOf(latestFinal),
+        });
   return {
     document: documentId,
     pageHref: releasesPageHref(documentId),
     releases: newestFirst,
-    latest: newestFirst[0],
-    latestFinal: newestFirst.find((release) => release.stage === 'final'),
+    latest,
+    latestFinal,
     building,
+    edition,
   };
+}
+
+function refOf(release: SiteRelease): ReleaseRef {
+  return { version: release.version, stage: release.stage, date: release.date, doi: release.doi };
 }
 
 /** Key of what the releases extension hands the site for each document. */
 export const releasesKey = dataKey<ReleasesData>('releases');
 
 /** The releases data of a site document (empty when the extension did not run). */
-export function releasesOf(document: { id: string } & WithExtensionData): ReleasesData {
+export function releasesOf(
+  document: { id: string; metadata: DocumentMetadata } & WithExtensionData,
+): ReleasesData {
   return (
-    dataOf(document, releasesKey) ?? {
-      document: document.id,
-      pageHref: releasesPageHref(document.id),
-      releases: [],
-    }
+    dataOf(document, releasesKey) ??
+    toReleasesData({ documentId: document.id, metadata: document.metadata })
   );
 }

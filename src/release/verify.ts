@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 import type { ReleaseEntry } from '../schemas/release-manifest.ts';
 import { digest } from './checksum.ts';
 import { ReleaseRefusal } from './errors.ts';
@@ -31,8 +32,13 @@ export interface VerifyResult {
   rebuilt: { sha256: string; bytes: number; pages: number };
   /** Chromium that printed the release, and the one that rebuilt it. */
   chromium: { recorded: string; now: string };
-  /** Which srida rebuilt it: the one in the tag's tree, or the one running. */
+  /** Which srida rebuilt it: the one in the snapshot's tree (tag or source), or the one running. */
   tool: 'tag' | 'current';
+  /**
+   * What was rebuilt: the release's tag, or, when the tag is not in this clone (tags may not
+   * travel), the `source` commit its manifest entry records.
+   */
+  revision: { kind: 'tag' | 'source'; name: string; commit: string };
   /** For `different`: where the text first differs, as short lines. */
   differences: string[];
 }
@@ -86,25 +92,31 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyResul
     );
   }
   const tag = releaseTag(documentId, version);
-  const tagged = await resolveCommit(root, `refs/tags/${tag}`);
-  if (!tagged)
+  const revision = await rebuildRevision(root, tag, entry.source);
+  if (!revision)
     throw new ReleaseRefusal(
-      `Cannot verify ${name}: there is no tag \`${tag}\``,
-      'Fetch the tags (`git fetch --tags`): a release is rebuilt from its tag.',
+      `Cannot verify ${name}: there is no tag \`${tag}\`, and its source commit \`${entry.source.slice(0, 12)}\` (recorded in the manifest) is not in this clone`,
+      'Fetch the full history (`git fetch --unshallow`, or `git fetch --tags`): a release is rebuilt from its tag or its source commit.',
     );
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'srida-verify-'));
   try {
-    progress(`rebuilding ${documentId} v${version} from tag ${tag} (${tagged.slice(0, 12)})`);
-    const snapshotRoot = await exportTree(root, tagged, path.join(workDir, 'snapshot'));
-    const atTag = (await readManifest(snapshotRoot, documentId))?.manifest?.releases.find(
-      (release) => release.version === version,
+    progress(
+      `rebuilding ${documentId} v${version} from ${revision.kind === 'tag' ? `tag ${tag}` : `source commit ${revision.commit.slice(0, 12)} (no tag \`${tag}\` here)`} (${revision.commit.slice(0, 12)})`,
     );
-    if (!atTag || atTag.pdf.sha256 !== entry.pdf.sha256) {
-      throw new ReleaseRefusal(
-        `${name} fails: the manifest's record of it differs from the one at tag \`${tag}\``,
-        'A published release is immutable: restore its entry in the manifest from the tag.',
+    const snapshotRoot = await exportTree(root, revision.commit, path.join(workDir, 'snapshot'));
+    if (revision.kind === 'tag') {
+      const atTag = (await readManifest(snapshotRoot, documentId))?.manifest?.releases.find(
+        (release) => release.version === version,
       );
+      if (!atTag || atTag.pdf.sha256 !== entry.pdf.sha256) {
+        throw new ReleaseRefusal(
+          `${name} fails: the manifest's record of it differs from the one at tag \`${tag}\``,
+          'A published release is immutable: restore its entry in the manifest from the tag.',
+        );
+      }
+    } else {
+      await addReleaseToSnapshot(root, snapshotRoot, documentId, entry);
     }
     const out = path.join(workDir, `rebuilt-${entry.pdf.file}`);
     const rebuildOptions: RebuildOptions = {
@@ -126,6 +138,7 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyResul
       rebuilt,
       chromium: { recorded: entry.printer.chromium, now: printed.chromium },
       tool: useTagTool ? ('tag' as const) : ('current' as const),
+      revision,
     };
     if (rebuilt.sha256 === entry.pdf.sha256)
       return { ...base, outcome: 'identical', differences: [] };
@@ -137,6 +150,46 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyResul
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The revision a release is rebuilt from: its tag when this clone has it, else the `source`
+ * commit of its manifest entry (the commit `srida release` built it from), else undefined.
+ */
+async function rebuildRevision(
+  root: string,
+  tag: string,
+  source: string,
+): Promise<VerifyResult['revision'] | undefined> {
+  const tagged = await resolveCommit(root, `refs/tags/${tag}`);
+  if (tagged) return { kind: 'tag', name: tag, commit: tagged };
+  const commit = await resolveCommit(root, source);
+  return commit ? { kind: 'source', name: source.slice(0, 12), commit } : undefined;
+}
+
+/**
+ * Make a snapshot of a release's source commit look like its tag: the release commit that
+ * followed the source added the manifest entry and the released files, which the rebuild reads
+ * (the entry for its context, the files for their checksums). Both come from this checkout,
+ * whose entry was just checked against the published file.
+ */
+async function addReleaseToSnapshot(
+  root: string,
+  snapshotRoot: string,
+  documentId: string,
+  entry: ReleaseEntry,
+): Promise<void> {
+  const dir = releaseDir(documentId, entry.version);
+  await cp(path.join(root, dir), path.join(snapshotRoot, dir), { recursive: true });
+  const file = path.join(snapshotRoot, 'releases', documentId, 'releases.yaml');
+  const text = await readFile(file, 'utf8').catch(() => `document: ${documentId}\nreleases: []\n`);
+  const manifest = parseDocument(text);
+  const releases = (manifest.toJS() as { releases?: ReleaseEntry[] }).releases ?? [];
+  manifest.set('releases', [
+    ...releases.filter((release) => release.version !== entry.version),
+    entry,
+  ]);
+  await writeFile(file, manifest.toString());
 }
 
 /** Page-by-page text comparison; the first differences, as readable lines (empty when equal). */

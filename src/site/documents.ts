@@ -21,7 +21,13 @@ export async function getDocuments(): Promise<SiteDocument[]> {
 /** What the extensions stored for the whole project (e.g. the roadmap page). */
 export async function getProject(): Promise<SiteProject> {
   const found = (await storeEntries()).find((data) => data.kind === 'project');
-  return found?.kind === 'project' ? found.project : { extensions: {} };
+  return found?.kind === 'project' ? found.project : { metadata: {}, extensions: {} };
+}
+
+/** A page title followed by the project's name, when `project.yaml` gives one: "Roadmap · SPECTRUM". */
+export async function withSiteName(title: string): Promise<string> {
+  const { name } = (await getProject()).metadata;
+  return name ? `${title} · ${name}` : title;
 }
 
 /** `getStaticPaths` of every per-document page (`/<doc>/…`): one path per document. */
@@ -36,6 +42,7 @@ export const statusLabels: Record<string, string> = {
   review: 'In review',
   final: 'Final',
   consultation: 'Draft for public consultation',
+  working: 'Working draft',
 };
 
 /** "3 June 2026" from "2026-06-03". */

@@ -1,6 +1,7 @@
 import type { AssembledDocument, AssembledProject } from '../assemble/assemble-project.ts';
 import type { WithExtensionData } from '../assemble/data-key.ts';
 import type { Target } from '../markdown/targets.ts';
+import type { ProjectMetadata } from '../schemas/project-metadata.ts';
 
 /** A figure or table as the site lists it. */
 export interface SiteTarget {
@@ -18,6 +19,8 @@ export type SiteDocument = Omit<AssembledDocument, 'assets' | 'figures' | 'table
 
 /** What the site stores once for the whole project: the extensions' project data. */
 export interface SiteProject extends WithExtensionData {
+  /** `project.yaml`: the publishing organisation's facts (`{}` when there is none). */
+  metadata: ProjectMetadata;
   extensions: Record<string, unknown>;
 }
 
@@ -52,7 +55,10 @@ export function toStoreEntries(project: AssembledProject): StoreEntry[] {
   }));
   const whole: StoreEntry = {
     id: projectEntryId,
-    data: { kind: 'project', project: { extensions: plain(project.extensions) } },
+    data: {
+      kind: 'project',
+      project: { metadata: project.metadata, extensions: plain(project.extensions) },
+    },
   };
   return [...documents, whole];
 }

@@ -20,7 +20,19 @@ const metadata = documentMetadataSchema.parse({
 });
 
 describe('cite this document', () => {
-  const cite = citeThisDocument(metadata, { url: 'https://spectrum.example.org/srida/' });
+  const cite = citeThisDocument(metadata, {
+    url: 'https://spectrum.example.org/srida/',
+    publisher: 'SPECTRUM project',
+    keyPrefix: 'SPECTRUM',
+  });
+
+  it('names no publisher and no project the project did not give', () => {
+    const bare = citeThisDocument(metadata, { url: 'https://example.org/srida/' });
+    expect(bare.key).toBe('2026srida');
+    expect(bare.bibtex).not.toContain('institution');
+    expect(bare.ris).not.toMatch(/^PB {2}-/m);
+    expect(bare.csl).not.toHaveProperty('publisher');
+  });
 
   it('an APA reference line', () => {
     expect(cite.text).toBe(

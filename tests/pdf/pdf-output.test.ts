@@ -2,9 +2,9 @@
  * The PDFs themselves, checked with the tools a reader's software uses (poppler, qpdf, pdf-lib):
  * built once with `srida build` (site, then PDFs) from the basic fixture plus two long chapters.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PDFRawStream } from 'pdf-lib';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
@@ -48,20 +48,45 @@ let alpha: AssembledDocument;
 let alphaPdf: string;
 let betaPdf: string;
 let pages: string[][];
+/** The fixture's commit, abbreviated as the working edition names it. */
+let commit: string;
+/** `project.yaml` of an organisation that is not SPECTRUM. */
+const otherOrganisation = [
+  'name: Alpha Org',
+  'tagline: Alpha & Beta',
+  'publisher: Alpha Org Foundation',
+  'funding: Alpha Org is funded by the Example Science Fund, grant 42.',
+  'filePrefix: alphaorg-',
+  '',
+].join('\n');
+/** The build's fixed "now": 2 December 2026. */
+const buildEpoch = String(Date.parse('2026-12-02T00:00:00Z') / 1000);
 let bookmarks: OutlineNode[];
 let buildOutput: string;
 
 beforeAll(async () => {
   root = await makePdfFixture();
   keepForRemoval(root);
+  // Another organisation's facts (project.yaml): nothing of SPECTRUM's may show (issue 12.6).
+  await writeFile(path.join(root, 'project.yaml'), otherOrganisation);
+  // A committed, clean tree: the working edition names its commit (src/release/edition.ts).
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qm', 'fixture');
+  commit = git('rev-parse', '--short=7', 'HEAD');
   site = path.join(await temporary('srida-pdf-site-'), 'dist');
-  const built = await buildSite(['--root', root, '--out', site], { CI: 'true' });
+  const built = await buildSite(['--root', root, '--out', site], {
+    CI: 'true',
+    SOURCE_DATE_EPOCH: buildEpoch,
+  });
   buildOutput = built.stdout + built.stderr;
   expect(built.code, buildOutput).toBe(0);
   project = await assembleProject(root, { extensions: projectStages() });
   alpha = project.documents.find((d) => d.id === 'alpha')!;
-  alphaPdf = path.join(site, 'pdf', 'spectrum-alpha-v0.1.0.pdf');
-  betaPdf = path.join(site, 'pdf', 'spectrum-beta-v0.2.0.pdf');
+  alphaPdf = path.join(site, 'pdf', `alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf`);
+  betaPdf = path.join(site, 'pdf', `alphaorg-beta-0.0.0+dev.${commit}-working-draft.pdf`);
   pages = await pageTexts(alphaPdf);
   bookmarks = await outline(alphaPdf);
 });
@@ -82,10 +107,10 @@ function chapterRanges(): {
 }
 
 describe('srida build prints the PDFs after the site', () => {
-  test('one PDF per document, named spectrum-<doc>-v<version>.pdf, nothing else in pdf/', async () => {
+  test('one PDF per document, named as a working draft of its commit, nothing else in pdf/', async () => {
     expect((await readdir(path.join(site, 'pdf'))).sort()).toEqual([
-      'spectrum-alpha-v0.1.0.pdf',
-      'spectrum-beta-v0.2.0.pdf',
+      `alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf`,
+      `alphaorg-beta-0.0.0+dev.${commit}-working-draft.pdf`,
     ]);
     expect(buildOutput).toContain('2 PDFs written');
     expect(buildOutput).not.toContain('print 1'); // CI=true: no progress lines
@@ -123,12 +148,12 @@ describe('metadata and accessibility', () => {
     const preferences = pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
     expect(preferences.lookup(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
-    expect(info.lookup(PDFName.of('Version'), PDFString).decodeText()).toBe('0.1.0');
+    expect(info.lookup(PDFName.of('Version'), PDFString).decodeText()).toBe(`0.0.0+dev.${commit}`);
     const xmp = new TextDecoder().decode(
       (pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents,
     );
     expect(xmp).toContain('<rdf:li xml:lang="x-default">Alpha Document</rdf:li>');
-    expect(xmp).toContain('<xmpMM:VersionID>0.1.0</xmpMM:VersionID>');
+    expect(xmp).toContain(`<xmpMM:VersionID>0.0.0+dev.${commit}</xmpMM:VersionID>`);
     expect(
       pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).lookup(PDFName.of('Marked'))?.toString(),
     ).toBe('true');
@@ -215,17 +240,73 @@ describe('metadata and accessibility', () => {
   });
 });
 
+describe('the working edition (not a release)', () => {
+  const label = () =>
+    `Working draft (no release yet), built from commit ${commit} on 2 December 2026`;
+
+  test('the PDF cover says what it is, with no release status', () => {
+    const cover = pages[0]!.join(' ').replace(/\s+/g, ' ');
+    expect(cover).toContain(`Edition ${label()}; not a release.`);
+    expect(cover).not.toMatch(/\bFinal\b/);
+  });
+
+  test('the landing page, the home page and "cite this" say the same', async () => {
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const landing = text(await readFile(path.join(site, 'alpha/index.html'), 'utf8'));
+    expect(landing).toContain(`Version 0.0.0+dev.${commit} Edition ${label()}`);
+    expect(landing).toContain('Status Working draft');
+    expect(landing).toContain(
+      `Alpha, working draft 0.0.0+dev.${commit}, as PDF (A4) — this edition as built from the current text, not a release.`,
+    );
+    expect(landing).toContain(
+      'There is no release yet: this cites the working draft as built on 2 December 2026.',
+    );
+    // "Final" stays only as the status of chapters in the contents, never of the document.
+    expect(landing).not.toMatch(/Status Final|Version 0\.1\.0/);
+    const html = await readFile(path.join(site, 'alpha/index.html'), 'utf8');
+    expect(html).toContain(`href="/pdf/alphaorg-alpha-0.0.0+dev.${commit}-working-draft.pdf"`);
+    const home = text(await readFile(path.join(site, 'index.html'), 'utf8'));
+    expect(home).toContain(`Working draft ${label()}`);
+  });
+});
+
+describe('no project facts in the tool', () => {
+  test('another organisation: its own facts, and no SPECTRUM anywhere in the site or the PDFs', async () => {
+    const foreign = /SPECTRUM|Horizon Europe|101131550/;
+    const files = (await readdir(site, { recursive: true })).filter((name) =>
+      /\.(html|json|xml|txt|css|js|svg|cff|md)$/.test(name),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) {
+      const text = await readFile(path.join(site, name), 'utf8');
+      expect(foreign.exec(text)?.[0], name).toBeUndefined();
+    }
+    for (const pdf of [alphaPdf, betaPdf]) {
+      expect((await pageTexts(pdf)).flat().join('\n')).not.toMatch(foreign);
+      expect((await readFile(pdf)).toString('latin1')).not.toMatch(foreign);
+    }
+    const landing = await readFile(path.join(site, 'alpha/index.html'), 'utf8');
+    expect(landing).toContain('<title>Alpha Document · Alpha Org</title>');
+    expect(landing).toContain('Alpha Org is funded by the Example Science Fund, grant 42.');
+    expect(landing).toContain('institution = {Alpha Org Foundation}');
+  });
+});
+
 describe('book layout', () => {
   test('the cover shows title, version, status, date, editors and the funding statement, and is no heading', () => {
     const cover = pages[0]!.join('\n');
     for (const text of [
       'Alpha Document',
-      'Version 0.1.0',
-      'Status Draft',
-      'Date 15 January 2026',
+      `Version 0.0.0+dev.${commit}`,
+      'Status Working draft',
+      'Date 2 December 2026',
       'Editors Test Editor',
-      "SPECTRUM project, funded by the European Union's Horizon Europe programme under grant agreement",
-      'No 101131550',
+      'Alpha Org',
+      'Alpha Org is funded by the Example Science Fund, grant 42.',
     ]) {
       expect(cover).toContain(text);
     }

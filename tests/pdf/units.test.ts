@@ -1,10 +1,10 @@
+import { inflateSync } from 'node:zlib';
 /** The printer's small parts, without a browser. */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, test } from 'vitest';
 import { cssString } from '../../src/pdf/css-string.ts';
 import { renumberNodeNames } from '../../src/pdf/stable-names.ts';
 import { PdfError, isTransient } from '../../src/pdf/errors.ts';
-import { pdfFileName, pdfHref } from '../../src/pdf/file-name.ts';
 import { findBrowser } from '../../src/pdf/find-browser.ts';
 import { markedContent, wrapUntagged } from '../../src/pdf/mark-artifacts.ts';
 import {
@@ -19,13 +19,6 @@ import { RawPdf, UnsupportedPdf, readString } from '../../src/pdf/raw-pdf.ts';
 import { readPageLayout } from '../../src/pdf/read-destinations.ts';
 import { withRetry } from '../../src/pdf/retry.ts';
 import { stampMetadata } from '../../src/pdf/stamp-metadata.ts';
-
-describe('file names', () => {
-  test('spectrum-<doc>-v<version>.pdf under /pdf/', () => {
-    expect(pdfFileName('srida', '1.0.0')).toBe('spectrum-srida-v1.0.0.pdf');
-    expect(pdfHref('blueprint', '0.9.0-rc.1')).toBe('/pdf/spectrum-blueprint-v0.9.0-rc.1.pdf');
-  });
-});
 
 describe('findBrowser', () => {
   const none = () => false;
@@ -208,6 +201,7 @@ describe('reading and stamping PDFs', () => {
     language: 'en',
     version: '1.2.3',
     status: 'final',
+    edition: 'Release 1.2.3, final, 1 January 2026',
     date: '2026-01-01',
     licence: 'CC-BY-4.0',
     url: 'https://s/alpha/',
@@ -231,6 +225,16 @@ describe('reading and stamping PDFs', () => {
     expect(reread.getKeywords()).toBe('x, y');
     expect(reread.getCreationDate()?.toISOString()).toBe('2026-06-03T00:00:00.000Z');
     expect(reread.getPageCount()).toBe(3);
+    // Its pages have several content streams each: their untagged text became artifacts too.
+    const pdf = new RawPdf(stamped);
+    const pages = pdf.pageObjects();
+    expect(pages).toHaveLength(3);
+    for (const page of pages) {
+      const refs = /\/Contents\s*\[([^\]]*)\]/.exec(pdf.object(page))![1]!;
+      const first = Number(/(\d+)\s+\d+\s+R/.exec(refs)![1]);
+      const content = inflateSync(pdf.stream(first).data).toString('latin1');
+      expect(content.startsWith('/Artifact BMC\n'), content.slice(0, 80)).toBe(true);
+    }
   });
 
   test('the superseded Info keeps no other date: its dates are overwritten in place, nothing else changes', async () => {
@@ -244,13 +248,17 @@ describe('reading and stamping PDFs', () => {
     for (const i of changed) expect(text.slice(i - 30, i + 1)).toMatch(/Date \(D:\d*$/);
   });
 
-  test('files this reader cannot handle (cross-reference streams) go through pdf-lib instead', async () => {
+  test('a file this reader cannot handle (cross-reference streams) fails loudly, never half-stamped', async () => {
     const original = await samplePdf(true);
     expect(() => new RawPdf(original)).toThrow(UnsupportedPdf);
-    const reread = await PDFDocument.load(await stampMetadata(original, metadata, options), {
-      updateMetadata: false,
-    });
-    expect(reread.getTitle()).toBe('Ålpha (draft)');
+    const failure = await stampMetadata(original, metadata, options).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(PdfError);
+    expect((failure as PdfError).message).toMatch(/^Cannot finish the PDF of `alpha`: \S/);
+    expect((failure as PdfError).hint).toContain('so it was not written');
+    // Reading the page layout still works on any PDF.
     expect((await readPageLayout(original)).pages).toBe(3);
   });
 

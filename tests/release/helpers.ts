@@ -32,7 +32,8 @@ export async function makeRepo(files: Record<string, string | Uint8Array> = {}):
   await cp(path.join(toolRoot, 'tests/fixtures/basic/chapters'), path.join(root, 'chapters'), {
     recursive: true,
   });
-  await writeFiles(root, files);
+  // The file prefix of the released PDFs' names (`spectrum-alpha-v1.0.0-final.pdf`).
+  await writeFiles(root, { 'project.yaml': 'filePrefix: spectrum-\n', ...files });
   await git(root, 'init', '-q', '-b', 'main');
   await git(root, 'config', 'user.name', 'Test Editor');
   await git(root, 'config', 'user.email', 'editor@example.org');

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { citationCff, zenodoJson } from '../../src/release/citation-files.ts';
 import { manifestWithRelease } from '../../src/release/manifest.ts';
-import { releasePrintData } from '../../src/release/print-marks.ts';
+import { consultationWindow, releasePrintData } from '../../src/release/print-marks.ts';
 import { formatReleaseDate, sourceDateEpoch } from '../../src/release/release-date.ts';
 import { compareVersions } from '../../src/release/semver.ts';
 import { compareTexts } from '../../src/release/verify.ts';
@@ -136,6 +136,23 @@ describe('release data', () => {
     ]);
   });
 
+  it('words a consultation window as closed once its last day has passed at build time', () => {
+    const consultation = { opens: '2026-10', closes: '2026-11-30', respond: 'Write to us.' };
+    expect(consultationWindow(consultation, 'en', new Date('2026-11-30T23:59:59Z'))).toBe(
+      'Opened October 2026; closes 30 November 2026.',
+    );
+    expect(consultationWindow(consultation, 'en', new Date('2026-12-01T00:00:00Z'))).toBe(
+      'Opened October 2026; closed on 30 November 2026.',
+    );
+    const month = { ...consultation, closes: '2026-11' };
+    expect(consultationWindow(month, 'en', new Date('2026-11-30T12:00:00Z'))).toBe(
+      'Opened October 2026; closes November 2026.',
+    );
+    expect(consultationWindow(month, 'en', new Date('2026-12-02T00:00:00Z'))).toBe(
+      'Opened October 2026; closed at the end of November 2026.',
+    );
+  });
+
   it('marks a draft on every page and its cover; gives a final with a DOI its "cite as"', () => {
     const draft = releasePrintData(
       {
@@ -192,8 +209,15 @@ describe('release data', () => {
       date: '2026-06-03',
       doi: '10.5281/zenodo.1',
       pdfFile: 'spectrum-alpha-v1.0.0-final.pdf',
+      project: { publisher: 'Alpha Org', funding: 'Funded by the Alpha Fund.' },
     };
     const cff = parse(citationCff(input));
+    expect(cff['preferred-citation'].institution).toEqual({ name: 'Alpha Org' });
+    expect(JSON.parse(zenodoJson(input)).notes).toBe('Funded by the Alpha Fund.');
+    // No project facts, none written: the tool has none of its own.
+    const bare = { ...input, project: {} };
+    expect(parse(citationCff(bare))['preferred-citation']).not.toHaveProperty('institution');
+    expect(JSON.parse(zenodoJson(bare))).not.toHaveProperty('notes');
     expect(cff).toMatchObject({
       'cff-version': '1.2.0',
       title: 'Alpha Document',

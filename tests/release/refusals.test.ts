@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cp } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatReleaseDate, today } from '../../src/release/release-date.ts';
 import {
   commitAll,
   consultationYaml,
@@ -148,6 +149,21 @@ describe('srida release refuses, changing nothing', () => {
     await commitAll(root, 'Consultation');
     expect(await refused(root, ['alpha', '1.0.0', '--stage', 'final'])).toContain(
       'Cannot release `alpha` 1.0.0 as final: `next.consultation` describes a consultation, which only drafts have',
+    );
+  });
+
+  it('a draft whose consultation has already closed, unless forced with a reason', async () => {
+    const closed = draftNext.replace(
+      '    opens: 2025-10\n',
+      '    opens: 2025-10\n    closes: 2025-11-30\n',
+    );
+    const root = await makeRepo({ 'releases/alpha/releases.yaml': closed });
+    const err = await refused(root, ['alpha', '0.9.0', '--stage', 'draft']);
+    expect(err).toBe(
+      [
+        'srida release: Cannot release `alpha` 0.9.0 as a draft: its consultation closes on 30 November 2025, which has passed',
+        `  hint: Set \`next.consultation.closes\` in \`releases/alpha/releases.yaml\` to a date after the release (${formatReleaseDate(today())}), or release anyway with \`--force "reason"\` (the reason is recorded in the manifest and the release notes).`,
+      ].join('\n'),
     );
   });
 

@@ -209,7 +209,7 @@ describe('srida release, end to end', () => {
     // differently under heavy load, with the same text; verify-release then says so and passes.)
     expect(result.out).toMatch(
       new RegExp(
-        `alpha v1\\.0\\.0 \\(${finalPdf.replace(/\./g, '\\.')}\\): (identical bytes \\(SHA-256 ${(await manifest()).releases[1]!.pdf.sha256}|the bytes differ although the Chromium is the same: the text of every page is identical)`,
+        `alpha v1\\.0\\.0 \\(${finalPdf.replace(/\./g, '\\.')}, rebuilt from tag alpha-v1\\.0\\.0\\): (identical bytes \\(SHA-256 ${(await manifest()).releases[1]!.pdf.sha256}|the bytes differ although the Chromium is the same: the text of every page is identical)`,
       ),
     );
   });
@@ -227,7 +227,7 @@ describe('srida release, end to end', () => {
     const result = await runCli(['verify-release', 'alpha', '1.0.0', '--root', root]);
     expect(result.code).toBe(1);
     expect(result.err).toContain(
-      `srida verify-release: alpha v1.0.0 (${finalPdf}): the rebuild differs from the published file`,
+      `srida verify-release: alpha v1.0.0 (${finalPdf}, rebuilt from tag alpha-v1.0.0): the rebuild differs from the published file`,
     );
     expect(result.err).toMatch(
       /page \d+, line \d+:\n {4}published: .*Some revised text.*\n {4}rebuilt: {3}.*Quietly rewritten text/,
@@ -378,8 +378,8 @@ describe('the releases pages, in Chromium', () => {
     const banner = await page.$eval('.draft-banner', (b) =>
       b.textContent?.replace(/\s+/g, ' ').trim(),
     );
-    expect(banner).toContain(
-      'Draft. This is version 0.1.0 of the Alpha, not for citation as final.',
+    expect(banner).toMatch(
+      /^Draft\. Alpha, working draft after 1\.0\.0, built from commit [0-9a-f]{7} on \d{1,2} \w+ \d{4}: not for citation as final\./,
     );
     expect(banner).toContain('The final version is out: Alpha v1.0.0 (3 June 2026).');
     await page.goto(`${server.url}/beta/method/`);

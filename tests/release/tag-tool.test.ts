@@ -12,7 +12,7 @@ afterAll(removeTempDirs);
 describe('verify-release with the tool in the repository', () => {
   it(
     "rebuilds with the tag's srida: same bytes after the print style changed; with the running srida, different bytes",
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const root = await tempDir('srida-tool-repo-');
       for (const entry of ['src', 'bin', 'package.json', 'astro.config.mjs', 'tsconfig.json'])
@@ -67,6 +67,22 @@ describe('verify-release with the tool in the repository', () => {
       );
       expect(byCurrent.err).toContain('by the running srida)');
       expect(byCurrent.code).toBe(1);
+
+      // Tags may not travel with a clone: the release is rebuilt from the source commit its
+      // manifest entry records, and the output says so.
+      const source = await git(root, 'rev-parse', 'alpha-v1.0.0~1');
+      await git(root, 'tag', '-d', 'alpha-v1.0.0');
+      const bySource = await runCli(['verify-release', 'alpha', '1.0.0'], {}, root);
+      expect(bySource.err).toBe('');
+      expect(bySource.code).toBe(0);
+      expect(bySource.out).toContain(
+        `srida verify-release: rebuilding alpha v1.0.0 from source commit ${source.slice(0, 12)} (no tag \`alpha-v1.0.0\` here)`,
+      );
+      expect(bySource.out).toMatch(
+        new RegExp(
+          `\\(releases/alpha/1\\.0\\.0/alpha-v1\\.0\\.0-final\\.pdf, rebuilt from source commit ${source.slice(0, 12)}, as the tag is not in this clone\\): (identical bytes|the bytes differ although the Chromium is the same: the text of every page is identical) .*by the tag's srida\\)$`,
+        ),
+      );
     },
   );
 });

@@ -63,7 +63,7 @@ describe('roadmapExtension', () => {
     const root = written[0]!.cwd;
     const documents = [{ id: 'srida', metadata: { shortTitle: 'SRIDA' } }, { id: 'blueprint', metadata: { shortTitle: 'Blueprint' } }] as unknown as DocumentSource[];
     const reg = registry();
-    const extension = roadmapExtension()({ root, registry: reg, documents, files: [], now: new Date(0) });
+    const extension = roadmapExtension()({ root, registry: reg, documents, files: [], now: new Date(0), project: {} });
     const files = await extension.load!();
     expect(files.map((f) => f.path)).toEqual(['roadmap/a-tracks.yaml', 'roadmap/items.yaml']);
     extension.registered!();
@@ -96,7 +96,7 @@ describe('roadmapExtension', () => {
   it('renders a note when the project has no roadmap', async () => {
     const { files: written } = await load({ 'a-tracks.yaml': baseTracks });
     const root = `${written[0]!.cwd}/does-not-exist`;
-    const extension = roadmapExtension()({ root, registry: registry(), documents: [], files: [], now: new Date(0) });
+    const extension = roadmapExtension()({ root, registry: registry(), documents: [], files: [], now: new Date(0), project: {} });
     await extension.load!();
     const result = await extension.document!({ document: { id: 'srida' } as DocumentSource, chapters: [] });
     expect(result.blocks!.roadmap!({ type: 'leafDirective', name: 'roadmap', attributes: {}, children: [] }, new VFile())).toContain('This project has no roadmap');

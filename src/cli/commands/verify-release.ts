@@ -31,7 +31,11 @@ export async function runVerifyRelease(options: CommandOptions, output: Output):
     });
     const sameChromium = result.chromium.recorded === result.chromium.now;
     const printedBy = `released with ${result.chromium.recorded}, rebuilt with ${result.chromium.now} by the ${result.tool === 'tag' ? "tag's" : 'running'} srida`;
-    const head = `srida verify-release: ${documentId} v${version} (${result.published})`;
+    const from =
+      result.revision.kind === 'tag'
+        ? `from tag ${result.revision.name}`
+        : `from source commit ${result.revision.name}, as the tag is not in this clone`;
+    const head = `srida verify-release: ${documentId} v${version} (${result.published}, rebuilt ${from})`;
     if (result.outcome === 'identical') {
       output.info(`${head}: identical bytes (SHA-256 ${result.rebuilt.sha256}; ${printedBy})`);
       return 0;
