@@ -33,20 +33,24 @@ const maxPages = 10;
 const maxSectionsPerPage = 3;
 
 export function enhanceSearch(): void {
-  const link = document.querySelector<HTMLAnchorElement>('a[data-search-open]');
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-search-open]')];
   const dialog = document.querySelector<HTMLDialogElement>('#search-dialog');
   const input = document.querySelector<HTMLInputElement>('#search-input');
   const filter = document.querySelector<HTMLSelectElement>('#search-filter');
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
-  if (!link || !dialog || !input || !filter || !status || !list) return;
+  if (links.length === 0 || !dialog || !input || !filter || !status || !list) return;
 
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = link.className;
-  button.setAttribute('aria-haspopup', 'dialog');
-  button.innerHTML = link.innerHTML;
-  link.replaceWith(button);
+  const buttons = links.map((link) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = link.className;
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.innerHTML = link.innerHTML;
+    link.replaceWith(button);
+    return button;
+  });
+  let opener: HTMLElement = buttons[0]!;
 
   let api: Promise<PagefindApi | undefined> | undefined;
   const load = () =>
@@ -66,13 +70,18 @@ export function enhanceSearch(): void {
     input.select();
     void load();
   };
-  button.addEventListener('click', open);
+  for (const button of buttons)
+    button.addEventListener('click', () => {
+      opener = button;
+      open();
+    });
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => button.focus());
+  dialog.addEventListener('close', () => opener.focus());
   document.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
     if (dialog.open || isEditable(event.target)) return;
     event.preventDefault();
+    opener = buttons[0]!;
     open();
   });
   dialog.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
