@@ -1,8 +1,17 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { buildSite } from '../../src/site/build-site.ts';
+
+const exec = promisify(execFile);
 
 const siteDir = inject('siteDir');
 let browser: Browser;
@@ -128,4 +137,142 @@ describe('search', () => {
     expect(found).toEqual([]);
     await page.close();
   });
+});
+
+describe('navigation', () => {
+  it('lists the whole document beside a chapter, the current chapter marked; folded at 390 px', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/srida/strategic-governance/`);
+    const list = await page.$$eval('nav.chapter-list a', (links) =>
+      links.map((a) => ({ href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
+    );
+    const landing = await page.browser().newPage();
+    await landing.goto(`${server.url}/srida/`);
+    const chapters = await landing.$$eval('.toc > li > a', (links) =>
+      links.map((a) => a.getAttribute('href')),
+    );
+    await landing.close();
+    expect(list.map((l) => l.href)).toEqual(chapters);
+    expect(list.filter((l) => l.current === 'page').map((l) => l.href)).toEqual([
+      '/srida/strategic-governance/',
+    ]);
+    const visible = () =>
+      page.$eval('nav.chapter-list a[aria-current]', (a) => a.checkVisibility());
+    expect(await visible()).toBe(true);
+    await page.setViewport({ width: 390, height: 844 });
+    expect(await visible()).toBe(false);
+    await page.click('nav.chapter-list summary');
+    expect(await visible()).toBe(true);
+    await page.close();
+  });
+
+  it('has no edit or problem links when document.yaml names no repository', async () => {
+    const html = await readFile(path.join(siteDir, 'srida/vision/index.html'), 'utf8');
+    expect(html).not.toContain('source-links');
+    expect(html).not.toContain('Edit this chapter');
+  });
+
+  it(
+    'links each chapter to its source and to a new issue when document.yaml names a repository',
+    { timeout: 240_000 },
+    async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'srida-readers-'));
+      await cp(path.resolve('tests/fixtures/basic/chapters'), path.join(root, 'chapters'), {
+        recursive: true,
+      });
+      await appendFile(
+        path.join(root, 'chapters/alpha/document.yaml'),
+        'repository:\n  url: https://git.example.org/team/docs\n  branch: release 1\n  directory: content\n',
+      );
+      const out = path.join(root, 'dist');
+      await buildSite({ root, out, quiet: true });
+      const html = await readFile(path.join(out, 'alpha/intro/index.html'), 'utf8');
+      const hrefs = [...html.matchAll(/<p class="source-links">([\s\S]*?)<\/p>/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/href="([^"]+)"/g)].map((h) => h[1]!.replaceAll('&amp;', '&')),
+      );
+      expect(hrefs).toEqual([
+        'https://git.example.org/team/docs/edit/release%201/content/chapters/alpha/01-intro.md',
+        `https://git.example.org/team/docs/issues/new?title=${encodeURIComponent('Alpha, Chapter 1. Introduction: ')}`,
+      ]);
+      const beta = await readdir(path.join(out, 'beta'));
+      for (const name of beta) {
+        const file = path.join(out, 'beta', name, 'index.html');
+        if (existsSync(file)) expect(await readFile(file, 'utf8')).not.toContain('source-links');
+      }
+      const vnu = (await import('vnu-jar')) as { default: string };
+      const result = await exec(
+        'java',
+        ['-jar', vnu.default, '--errors-only', '--skip-non-html', '--format', 'gnu', out],
+        { maxBuffer: 16 * 1024 * 1024 },
+      ).catch((error) => error);
+      expect(`${result.stdout ?? ''}${result.stderr ?? ''}`.trim()).toBe('');
+    },
+  );
+
+  it('has a 404 page offering search and the documents', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/404.html`);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('This page is not here');
+    expect(
+      await page.$$eval('main a', (links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(expect.arrayContaining(['/srida/', '/blueprint/', '/roadmap/']));
+    await page.click('main button.search-open');
+    await page.waitForSelector('#search-dialog[open]');
+    expect(await axeViolations(page)).toEqual([]);
+    const html = await readFile(path.join(siteDir, '404.html'), 'utf8');
+    expect(html).not.toContain('rel="canonical"');
+    await page.close();
+  });
+
+  it('writes sitemap.xml with every reader-facing page, and each page names its canonical URL', async () => {
+    const xml = await readFile(path.join(siteDir, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
+    const site = locs[0]!.origin;
+    const paths = locs.map((u) => u.pathname);
+    const pages = (await readdir(siteDir, { recursive: true }))
+      .map(String)
+      .filter((name) => name.endsWith('index.html'))
+      .map((name) => `/${name.replace(/index\.html$/, '')}`)
+      .filter((p) => !p.endsWith('/print/'));
+    expect([...paths].sort()).toEqual([...pages].sort());
+    for (const p of paths) {
+      const html = await readFile(path.join(siteDir, p, 'index.html'), 'utf8');
+      expect(html).toContain(`<link rel="canonical" href="${site}${p}">`);
+    }
+  });
+
+  it(
+    'has zero axe violations on every kind of page in the dark theme',
+    { timeout: 300_000 },
+    async () => {
+      const page = await browser.newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      // Every kind of page (all of them in the light theme: site.test.ts).
+      const pages = [
+        '/',
+        '/roadmap/',
+        '/404.html',
+        '/srida/',
+        '/srida/full/',
+        '/srida/releases/',
+        '/srida/strategic-governance/',
+        '/srida/glossary/',
+        '/srida/references/',
+        '/blueprint/',
+        '/blueprint/introduction/',
+      ];
+      const found: string[] = [];
+      for (const p of pages) {
+        await page.goto(`${server.url}${p}`, { waitUntil: 'load' });
+        for (const v of await axeViolations(page)) found.push(`${p}: ${v}`);
+      }
+      // The dark theme is in force, not only declared.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        'rgb(21, 24, 29)',
+      );
+      expect(found).toEqual([]);
+      await page.close();
+    },
+  );
 });
