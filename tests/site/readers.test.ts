@@ -276,3 +276,47 @@ describe('navigation', () => {
     },
   );
 });
+
+describe('home page', () => {
+  it('offers each PDF from its card with pages and size, and fits a 1280×800 screen', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/`);
+    const cards = await page.$$eval('.document-card', (nodes) =>
+      nodes.map((card) => ({
+        download: card.querySelector('a.download')?.getAttribute('href'),
+        facts: card.querySelector('.download-facts')?.textContent,
+        bottom: card.getBoundingClientRect().bottom,
+      })),
+    );
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      expect(card.download).toMatch(/^\/(srida|blueprint)\/releases\/.+\.pdf$/);
+      expect(card.facts).toMatch(/^v\d+\.\d+\.\d+, \d+ pages, [\d.]+ (MB|kB)$/);
+      expect(card.bottom).toBeLessThanOrEqual(800);
+    }
+    // Checksums and the release history are on the releases pages, not on the first screen.
+    const text = await page.$eval('main', (main) => main.textContent ?? '');
+    expect(text).not.toMatch(/SHA-256|checksum [0-9a-f]{8}/i);
+    expect(await page.$$eval('main table', (tables) => tables.length)).toBe(0);
+    await page.close();
+  });
+
+  it('works at 390 px: nothing scrolls sideways, the downloads are reachable', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 390, height: 844 });
+    for (const p of ['/', '/srida/strategic-governance/']) {
+      await page.goto(`${server.url}${p}`);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        p,
+      ).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${server.url}/`);
+    const widths = await page.$$eval('.document-card a.download', (links) =>
+      links.map((a) => a.getBoundingClientRect().right),
+    );
+    for (const right of widths) expect(right).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
