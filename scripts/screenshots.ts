@@ -44,7 +44,8 @@ try {
         /result/.test(document.querySelector('#search-status')?.textContent ?? ''),
       );
       await shot('search');
-      await page.goto(`${server.origin}/no-such-page/`, { waitUntil: 'networkidle0' });
+      // The printer's server answers a missing page with plain text; a static host with 404.html.
+      await page.goto(`${server.origin}/404.html`, { waitUntil: 'networkidle0' });
       await shot('404');
     }
   }
