@@ -17,6 +17,24 @@ export const recommendationLabelSchema = z.object({
   prefix: z.string().default('R'),
 });
 
+/**
+ * Where the document's sources live, for "edit this chapter" and "report a problem" links.
+ * Templates may use `{url}`, `{branch}`, `{path}` (the chapter's file inside the repository)
+ * and, for issues, `{title}`; the defaults suit GitHub, Forgejo and Gitea.
+ */
+export const repositorySchema = z
+  .object({
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+[^/\s]$/, 'write the address as `https://host/owner/name`'),
+    branch: z.string().min(1).default('main'),
+    /** Folder of the content root inside the repository (default: the repository's root). */
+    directory: z.string().default(''),
+    edit: z.string().default('{url}/edit/{branch}/{path}'),
+    issues: z.string().default('{url}/issues/new?title={title}'),
+  })
+  .strict();
+
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
@@ -55,6 +73,8 @@ export const documentMetadataSchema = z
         error: 'write `"@key1, @key2"`, a list of keys, or `"@*"`',
       })
       .optional(),
+    /** The repository holding the sources: edit and problem links on chapter pages. */
+    repository: repositorySchema.optional(),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })

@@ -8,6 +8,7 @@ import type { Timings } from '../util/timings.ts';
 import { runAstroBuild } from './astro-build.ts';
 import { buildMarker, checkOutputFolder } from './output-folder.ts';
 import { toolRoot } from './tool-root.ts';
+import { buildSearchIndex, type SearchIndexStats } from './search-index.ts';
 
 export { toolRoot } from './tool-root.ts';
 export { runAstroBuild, type AstroBuildOptions } from './astro-build.ts';
@@ -54,7 +55,7 @@ export class OutputRefused extends Error {
  */
 export async function buildSite(
   options: BuildSiteOptions,
-): Promise<{ out: string; pages: number }> {
+): Promise<{ out: string; pages: number; search: SearchIndexStats }> {
   const checked = checkOutputFolder(options.root, options.out);
   if (!checked.ok) throw new OutputRefused(checked.reason, checked.hint);
   const out = checked.out;
@@ -65,6 +66,7 @@ export async function buildSite(
   const root = path.resolve(options.root);
   const time = <T>(name: string, run: () => T): T =>
     options.timings ? options.timings.time(name, run) : run();
+  let search: SearchIndexStats;
   try {
     await time('site: Astro build (assembles again in its content loader)', () =>
       runAstroBuild({
@@ -85,6 +87,7 @@ export async function buildSite(
         siteUrl: options.siteUrl,
       }),
     );
+    search = await time('site: search index (Pagefind)', () => buildSearchIndex(partial));
     if (options.beforeSwap) await time('after the site (PDFs)', () => options.beforeSwap!(partial));
     await writeFile(
       path.join(partial, buildMarker),
@@ -95,7 +98,7 @@ export async function buildSite(
     throw error;
   }
   await swapIn(partial, out, old);
-  return { out, pages: await countPages(out) };
+  return { out, pages: await countPages(out), search };
 }
 
 /**

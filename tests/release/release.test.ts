@@ -335,7 +335,7 @@ describe('the releases pages, in Chromium', () => {
       );
       expect(sha256(bytes)).toBe(release.pdf.sha256);
     }
-    const fromHome = await download('/', '.home-releases a[href$="-final.pdf"]');
+    const fromHome = await download('/', '.document-card a.download[href$="-final.pdf"]');
     expect(sha256(fromHome)).toBe(releases[1]!.pdf.sha256);
     expect((await readdir(downloads)).sort()).toContain('spectrum-alpha-v0.9.0-draft.pdf');
     // The other files of a release, fetched by the page: each matches its recorded checksum.

@@ -84,6 +84,9 @@ async function build(
     output.info(
       `srida build: site${options.noPdf ? '' : ' and PDFs'} written to ${result.out} (${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    output.info(
+      `srida build: search index of ${result.search.pages} chapter pages, ${(result.search.bytes / 1024).toFixed(0)} KiB, built in ${(result.search.ms / 1000).toFixed(2)} s`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof OutputRefused) return refuseOutput(error.message, error.hint, output);
