@@ -23,6 +23,14 @@ export const reservedIds: ReadonlySet<string> = new Set([
   'print-contents',
   'print-contents-title',
   'refs',
+  'chapter-list-title',
+  'search-dialog',
+  'search-dialog-title',
+  'search-filter',
+  'search-help',
+  'search-input',
+  'search-results',
+  'search-status',
 ]);
 
 /** Families of ids the pages generate (`release-1.0.0`, `v1.0.0`, `print-list-figures-title`). */
