@@ -55,6 +55,11 @@ export const documentMetadataSchema = z
         error: 'write `"@key1, @key2"`, a list of keys, or `"@*"`',
       })
       .optional(),
+    /**
+     * Paragraph references ("4.2 ¶3") in the margin of the web pages and the PDF: `auto` shows
+     * them in a draft and hides them in a final (the anchors stay either way).
+     */
+    paragraphRefs: z.enum(['auto', 'show', 'hide']).default('auto'),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })
