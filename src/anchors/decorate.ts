@@ -1,5 +1,5 @@
 /**
- * Put a block's anchor into its tree: the `id` (and `data-ref`) of the element that renders it,
+ * Put a block's anchor into its tree: the `id` of the element that renders it,
  * and, where asked, the block's reference in the margin and its "Comment" link.
  */
 import type { Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
@@ -24,7 +24,7 @@ function setProperties(node: WithData, properties: Record<string, unknown>): voi
 
 /** Decorate one block in place (a bare table is wrapped in a `div` that carries the id). */
 export function decorateBlock(block: FoundBlock, decoration: Decoration): void {
-  const { anchor, ref } = decoration;
+  const { anchor } = decoration;
   let carrier = block.node as RootContent & WithData;
   if (block.kind === 'table' && carrier.type === 'table') {
     const wrapper = {
@@ -37,10 +37,7 @@ export function decorateBlock(block: FoundBlock, decoration: Decoration): void {
     carrier = wrapper;
   }
   const existing = carrier.data?.hProperties?.id;
-  setProperties(carrier, {
-    ...(typeof existing === 'string' ? {} : { id: anchor }),
-    dataRef: ref,
-  });
+  if (typeof existing !== 'string') setProperties(carrier, { id: anchor });
   const tools = toolsOf(decoration);
   if (tools.length === 0) return;
   setProperties(carrier, {
