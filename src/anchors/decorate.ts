@@ -40,12 +40,6 @@ export function decorateBlock(block: FoundBlock, decoration: Decoration): void {
   if (typeof existing !== 'string') setProperties(carrier, { id: anchor });
   const tools = toolsOf(decoration);
   if (tools.length === 0) return;
-  setProperties(carrier, {
-    className: [
-      ...((carrier.data?.hProperties?.className as string[] | undefined) ?? []),
-      'has-block-tools',
-    ],
-  });
   const host = hostParagraph(carrier);
   if (host) host.children.unshift(...tools);
   else
