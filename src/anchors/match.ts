@@ -43,8 +43,8 @@ export interface MatchResult {
 /** Jaccard similarity of word sets above which an edited block keeps its anchor. */
 export const similarityThreshold = 0.45;
 /** Blocks with fewer distinct words than this need {@link shortThreshold}. */
-const shortWords = 6;
-const shortThreshold = 0.6;
+const shortWords = 8;
+const shortThreshold = 0.65;
 
 /** Whether an edited block and an old entry are close enough to share an anchor. */
 export function similarEnough(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
