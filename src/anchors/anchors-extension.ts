@@ -148,7 +148,7 @@ export function anchorsExtension(options: AnchorsOptions = {}): ExtensionFactory
             );
           }
           seen.set(anchor, block);
-          const text = plainText(block.kind === 'footnote' ? block.parent : block.node);
+          const text = plainText(block.kind === 'footnote' ? (block.parent as Nodes) : block.node);
           blocks.push({
             anchor,
             ref: block.ref,
