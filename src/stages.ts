@@ -5,6 +5,7 @@
  * (manifest checksums, the release history). The core (src/assemble) knows none of them: the
  * CLI, the site's content loader and the tests pass this list to `assembleProject`.
  */
+import { anchorsExtension } from './anchors/anchors-extension.ts';
 import type { ExtensionFactory } from './assemble/extension.ts';
 import { createCitationsExtension, remarkCitations } from './citations/index.ts';
 import { glossaryExtension } from './glossary/glossary-extension.ts';
@@ -16,6 +17,8 @@ import { roadmapExtension } from './roadmap/roadmap-extension.ts';
 export interface ProjectStagesOptions {
   /** The release being built (`srida release`, `verify-release`), if any. */
   release?: ReleaseContext;
+  /** Keep `anchors/<document>.jsonl` up to date (`srida check`/`build`); default: read only. */
+  writeAnchors?: boolean;
 }
 
 /** The project's stages, for `assembleProject(root, { extensions: projectStages() })`. */
@@ -26,5 +29,7 @@ export function projectStages(options: ProjectStagesOptions = {}): ExtensionFact
     createCitationsExtension,
     roadmapExtension(),
     releasesExtension({ building: options.release }),
+    // Last: it reads the blocks as every other stage left them (docs/anchors.md).
+    anchorsExtension({ building: options.release, write: options.writeAnchors }),
   ];
 }

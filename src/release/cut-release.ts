@@ -24,6 +24,8 @@ import {
 import { prepareRelease, type ReleaseRequest } from './preconditions.ts';
 import { releaseNotes } from './release-notes.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
+import { anchorsOf } from '../anchors/anchors-data.ts';
+import { anchorRecordName, anchorRecordText } from '../anchors/record.ts';
 
 export interface CutReleaseResult {
   entry: ReleaseEntry;
@@ -107,6 +109,9 @@ export async function cutRelease(
       ],
       [citationName, citationCff(citation)],
       [zenodoName, zenodoJson(citation)],
+      // The anchors the release publishes (docs/anchors.md): the consultation checks comments
+      // against them, and later editions resolve old links through them.
+      [anchorRecordName, anchorRecordText(documentId, version, anchorsOf(document)?.blocks ?? [])],
     ];
     const files: ReleasedFile[] = texts.map(([file, text]) => ({
       file,

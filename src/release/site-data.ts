@@ -74,6 +74,8 @@ const fileLabels: Record<string, string> = {
   [releaseNotesName]: 'Release notes',
   [citationName]: 'CITATION.cff',
   [zenodoName]: 'Zenodo metadata',
+  // src/anchors/record.ts (not imported: the record is the anchors stage's, the label the site's).
+  'anchors.json': 'Anchor record',
 };
 
 /** "1.2 MB", "845 kB", "512 bytes" (SI units, as browsers show downloads). */

@@ -75,6 +75,11 @@ export const documentMetadataSchema = z
       .optional(),
     /** The repository holding the sources: edit and problem links on chapter pages. */
     repository: repositorySchema.optional(),
+    /**
+     * Paragraph references ("4.2 ¶3") in the margin of the web pages and the PDF: `auto` shows
+     * them in a draft and hides them in a final (the anchors stay either way).
+     */
+    paragraphRefs: z.enum(['auto', 'show', 'hide']).default('auto'),
     /** Position among the project's documents (home page, navigation); then by id. */
     order: z.number().int().default(100),
   })

@@ -27,6 +27,31 @@ export const releaseDateSchema = z
       ),
   );
 
+/**
+ * Where the "Comment on this paragraph" links of a draft lead (docs/anchors.md): exactly one of
+ * a forge's new-issue URL template (`{title}`, `{body}`, `{document}`, `{version}`, `{ref}`,
+ * `{anchor}`, `{url}` are filled in, URL-encoded), an e-mail address, or the address of the
+ * consultation form (`srida consult serve`).
+ */
+export const commentChannelSchema = z
+  .object({
+    forge: z
+      .string()
+      .regex(
+        /^https?:\/\/\S+$/,
+        'a new-issue URL such as `https://github.com/o/r/issues/new?title={title}&body={body}`',
+      )
+      .optional(),
+    email: z.email().optional(),
+    form: z.url().optional(),
+  })
+  .strict()
+  .refine(
+    (channel) =>
+      [channel.forge, channel.email, channel.form].filter((v) => v !== undefined).length === 1,
+    'give exactly one of `forge`, `email` or `form`',
+  );
+
 /** The public consultation on a draft: when, and how to respond. */
 export const consultationSchema = z
   .object({
@@ -40,6 +65,8 @@ export const consultationSchema = z
     respond: z.string().min(1),
     /** Where to respond or read more. */
     url: z.url().optional(),
+    /** Where each paragraph's "Comment" link leads while the consultation is open. */
+    channel: commentChannelSchema.optional(),
   })
   .strict();
 
@@ -111,6 +138,7 @@ export const releaseManifestSchema = z
 
 export type ReleaseStage = z.infer<typeof releaseStageSchema>;
 export type Consultation = z.infer<typeof consultationSchema>;
+export type CommentChannel = z.infer<typeof commentChannelSchema>;
 export type ReleasedFile = z.infer<typeof releasedFileSchema>;
 export type ReleasedPdf = z.infer<typeof releasedPdfSchema>;
 export type NextRelease = z.infer<typeof nextReleaseSchema>;

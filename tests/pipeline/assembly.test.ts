@@ -91,7 +91,7 @@ describe('the basic fixture', () => {
       '<input type="checkbox" checked disabled aria-label="done task">',
     );
     expect(chapterHtml(project, 'alpha', 'appendix')).toContain(
-      '<aside class="callout callout-note">\n<p class="callout-title">Note</p>',
+      '<aside class="callout callout-note" id="p-a4q2tp2p">\n<p class="callout-title">Note</p>',
     );
   });
 

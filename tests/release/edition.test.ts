@@ -127,6 +127,7 @@ describe('cite this document of a working build', () => {
       recommendations: { label: 'Recommendation', prefix: 'R' },
       citationStyle: 'apa',
       order: 1,
+      paragraphRefs: 'auto' as const,
     };
     const cited = citeThisDocument(metadata, {
       url: 'https://example.org/alpha/',

@@ -78,7 +78,12 @@ describe('srida release, end to end', () => {
       bytes: bytes.length,
       pages: (await pageTexts(path.join(root, draftPdf))).length,
     });
-    expect(entry!.files.map((f) => f.file)).toEqual(['NOTES.md', 'CITATION.cff', '.zenodo.json']);
+    expect(entry!.files.map((f) => f.file)).toEqual([
+      'NOTES.md',
+      'CITATION.cff',
+      '.zenodo.json',
+      'anchors.json',
+    ]);
     for (const file of entry!.files)
       expect(sha256(await readFile(path.join(root, 'releases/alpha/0.9.0', file.file)))).toBe(
         file.sha256,
@@ -92,6 +97,7 @@ describe('srida release, end to end', () => {
       'releases/alpha/0.9.0/.zenodo.json',
       'releases/alpha/0.9.0/CITATION.cff',
       'releases/alpha/0.9.0/NOTES.md',
+      'releases/alpha/0.9.0/anchors.json',
       `${draftPdf}`,
       'releases/alpha/releases.yaml',
     ]);
@@ -349,7 +355,9 @@ describe('the releases pages, in Chromium', () => {
     );
     expect(links.map((link) => link.href)).toEqual(
       ['1.0.0', '0.9.0'].flatMap((v) =>
-        ['NOTES.md', 'CITATION.cff', 'zenodo.json'].map((f) => `/alpha/releases/${v}/${f}`),
+        ['NOTES.md', 'CITATION.cff', 'zenodo.json', 'anchors.json'].map(
+          (f) => `/alpha/releases/${v}/${f}`,
+        ),
       ),
     );
     for (const link of links) {

@@ -24,7 +24,10 @@ export async function runCheck(
   timings = options.timings ? new Timings() : undefined,
 ): Promise<number> {
   const started = performance.now();
-  const project = await assembleProject(options.root, { extensions: projectStages(), timings });
+  const project = await assembleProject(options.root, {
+    extensions: projectStages({ writeAnchors: true }),
+    timings,
+  });
   const diagnostics = collectDiagnostics(project.files);
   for (const diagnostic of diagnostics) {
     (diagnostic.severity === 'error' ? output.error : output.info)(formatDiagnostic(diagnostic));
