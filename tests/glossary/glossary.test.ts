@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { useFinder } from '../../src/glossary/find-uses.ts';
 import type { Glossary, GlossaryEntry } from '../../src/glossary/types.ts';
-import { assembleWithMessages, chapterHtml, makeProject } from '../helpers/project.ts';
+import {
+  assembleWithMessages,
+  chapterHtml as html,
+  makeProject,
+  withoutAnchors,
+} from '../helpers/project.ts';
+
+const chapterHtml = (...args: Parameters<typeof html>) => withoutAnchors(html(...args));
 import { glossaryProject } from './fixture.ts';
 
 function entry(fields: Partial<GlossaryEntry> & { id: string }): GlossaryEntry {

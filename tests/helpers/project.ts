@@ -59,3 +59,19 @@ export function chapterHtml(
   if (html === undefined) throw new Error(`no chapter ${documentId}/${chapterId}`);
   return html;
 }
+
+/**
+ * A chapter's HTML without what the anchors stage adds to every block (its `id`, the margin
+ * reference and comment link, the wrapper of a bare table), for tests of other stages that
+ * compare markup; tests/anchors checks those additions.
+ */
+export function withoutAnchors(html: string): string {
+  return html
+    .replace(/<div class="block-tools-host">(?:(?!<\/div>)[\s\S])*<\/div>\n?/g, '')
+    .replace(
+      /<span class="block-tools"[^>]*>(?:<span class="block-ref">[^<]*<\/span>)?(?:<a [^>]*>(?:(?!<\/a>)[\s\S])*<\/a>)?<\/span>/g,
+      '',
+    )
+    .replace(/<div class="table-block" id="[^"]*">\n?([\s\S]*?<\/table>)\n?<\/div>/g, '$1')
+    .replace(/ id="p-[a-z2-7]{8}"/g, '');
+}
