@@ -8,7 +8,11 @@ import { git } from './git.ts';
 export interface SourceState {
   /** Full commit id; undefined when the root is not in a git work tree. */
   commit?: string;
-  /** Files under the root are changed, staged or untracked (ignored files do not count). */
+  /**
+   * Files under the root are changed, staged or untracked (ignored files do not count). The
+   * anchor state (`anchors/`) does not count: `srida check` rewrites it from the committed
+   * state and the committed text, so the build is still the commit's (docs/anchors.md).
+   */
   dirty: boolean;
 }
 
@@ -20,6 +24,13 @@ export async function readSourceState(root: string): Promise<SourceState> {
   );
   if (!commit) return { dirty: false };
   // `-- .` limits the status to the content root (a `--root` inside a larger repository).
-  const status = await git(root, ['status', '--porcelain', '--untracked-files=all', '--', '.']);
+  const status = await git(root, [
+    'status',
+    '--porcelain',
+    '--untracked-files=all',
+    '--',
+    '.',
+    ':(exclude)anchors',
+  ]);
   return { commit, dirty: status.trim() !== '' };
 }
