@@ -9,9 +9,22 @@ export { parseRoadmapFilter, filterRoadmap, type RoadmapFilter } from './filter.
 export { renderRoadmapHtml, type RoadmapHtmlOptions } from './render-roadmap-html.ts';
 export { layoutTimeline, type TimelineLayout, type TimelineOptions } from './layout-timeline.ts';
 export { renderTimelineSvg } from './render-timeline-svg.ts';
-export { parseRoadmapDate, formatRoadmapDate, formatRoadmapRange, type RoadmapDate, type DatePrecision } from '../schemas/roadmap-dates.ts';
+export {
+  parseRoadmapDate,
+  formatRoadmapDate,
+  formatRoadmapRange,
+  type RoadmapDate,
+  type DatePrecision,
+} from '../schemas/roadmap-dates.ts';
 export { roadmapStatuses, type RoadmapStatus } from '../schemas/roadmap.ts';
-export { itemSpan, phaseSpan, type Roadmap, type RoadmapItem, type RoadmapTrack, type RoadmapPhase } from './types.ts';
+export {
+  itemSpan,
+  phaseSpan,
+  type Roadmap,
+  type RoadmapItem,
+  type RoadmapTrack,
+  type RoadmapPhase,
+} from './types.ts';
 
 /** The id of an item's mark in a figure rendered with `idPrefix` (for links to the roadmap page). */
 export function roadmapItemAnchor(idPrefix: string, itemId: string): string {

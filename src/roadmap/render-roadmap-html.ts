@@ -37,7 +37,11 @@ export interface RoadmapHtmlOptions {
 /**
  * Render a roadmap, filtered, as a `<figure class="roadmap">`.
  */
-export function renderRoadmapHtml(roadmap: Roadmap, filter: RoadmapFilter, options: RoadmapHtmlOptions): string {
+export function renderRoadmapHtml(
+  roadmap: Roadmap,
+  filter: RoadmapFilter,
+  options: RoadmapHtmlOptions,
+): string {
   const p = options.idPrefix;
   const shown = filterRoadmap(roadmap, filter);
   const layout = layoutTimeline(shown, {
@@ -52,10 +56,14 @@ export function renderRoadmapHtml(roadmap: Roadmap, filter: RoadmapFilter, optio
   const title = `Roadmap timeline, ${first === last ? first : `${first} to ${last}`}`;
   const description = [
     `${shown.items.length} items (${milestones} milestones as diamonds, ${shown.items.length - milestones} activities as bars) in ${shown.tracks.length} tracks: ${shown.tracks.map((t) => t.title).join(', ')}.`,
-    shown.phases.length ? `Phases: ${shown.phases.map((phase) => `${phase.title} (from ${formatRoadmapDate(phase.start)}${phase.end ? ` to ${formatRoadmapDate(phase.end)}` : ''})`).join(', ')}.` : '',
+    shown.phases.length
+      ? `Phases: ${shown.phases.map((phase) => `${phase.title} (from ${formatRoadmapDate(phase.start)}${phase.end ? ` to ${formatRoadmapDate(phase.end)}` : ''})`).join(', ')}.`
+      : '',
     `Status is shown by fill: ${statusSummary()}. Arrows join an item to the items that depend on it.`,
     'Each item links to the section that discusses it; the table after the drawing lists the same items.',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const hrefOf = (item: Roadmap['items'][number]) => {
     for (const ref of item.related) {
       const href = options.hrefFor(ref);
@@ -67,11 +75,16 @@ export function renderRoadmapHtml(roadmap: Roadmap, filter: RoadmapFilter, optio
   const print = options.printByTrack ? renderPrintParts(shown, layout, options, hrefOf, title) : '';
   const table = renderRoadmapTable(shown, options);
   const caption = options.caption ? `<figcaption>${options.caption}</figcaption>` : '';
-  const empty = shown.items.length === 0 ? '<p class="roadmap-empty">No roadmap items match this selection.</p>' : '';
-  return `<figure class="roadmap" id="${e(p)}" data-roadmap>`
-    + `<div class="roadmap-scroll">${svg}</div>${print}${empty}${caption}`
-    + `<details class="roadmap-data"><summary>The roadmap as a table (${shown.items.length} items)</summary><div class="roadmap-table-scroll">${table}</div></details>`
-    + `</figure>`;
+  const empty =
+    shown.items.length === 0
+      ? '<p class="roadmap-empty">No roadmap items match this selection.</p>'
+      : '';
+  return (
+    `<figure class="roadmap" id="${e(p)}" data-roadmap>` +
+    `<div class="roadmap-scroll">${svg}</div>${print}${empty}${caption}` +
+    `<details class="roadmap-data"><summary>The roadmap as a table (${shown.items.length} items)</summary><div class="roadmap-table-scroll">${table}</div></details>` +
+    `</figure>`
+  );
 }
 
 /** Height of the lanes of one printed part, in viewBox px (about 85 mm at A4 text width). */
@@ -84,7 +97,13 @@ const pageHeight = 900;
  * fit {@link partLanes}), each on the whole drawing's time axis (see `printByTrack`); '' when
  * the whole drawing fits on a page, or would be one part anyway.
  */
-function renderPrintParts(shown: Roadmap, whole: TimelineLayout, options: RoadmapHtmlOptions, hrefOf: (item: Roadmap['items'][number]) => string, title: string): string {
+function renderPrintParts(
+  shown: Roadmap,
+  whole: TimelineLayout,
+  options: RoadmapHtmlOptions,
+  hrefOf: (item: Roadmap['items'][number]) => string,
+  title: string,
+): string {
   if (whole.height <= pageHeight) return '';
   const groups: Roadmap['tracks'][] = [];
   let height = Infinity;
@@ -100,8 +119,18 @@ function renderPrintParts(shown: Roadmap, whole: TimelineLayout, options: Roadma
   if (groups.length < 2) return '';
   const parts = groups.map((tracks, index) => {
     const ids = new Set(tracks.map((track) => track.id));
-    const part: Roadmap = { ...shown, tracks, items: shown.items.filter((item) => ids.has(item.track)) };
-    const layout = layoutTimeline(part, { width: options.width, today: options.today, from: whole.period.start, to: whole.period.end, legend: index === groups.length - 1 });
+    const part: Roadmap = {
+      ...shown,
+      tracks,
+      items: shown.items.filter((item) => ids.has(item.track)),
+    };
+    const layout = layoutTimeline(part, {
+      width: options.width,
+      today: options.today,
+      from: whole.period.start,
+      to: whole.period.end,
+      legend: index === groups.length - 1,
+    });
     const svg = renderTimelineSvg(layout, {
       idPrefix: `${options.idPrefix}-print-${index + 1}`,
       hrefOf,

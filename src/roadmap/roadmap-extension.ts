@@ -86,7 +86,12 @@ export function roadmapExtension(
             roadmap(node, file) {
               if (!roadmap)
                 return '<p class="roadmap-empty">This project has no roadmap (no <code>roadmap/*.yaml</code>).</p>';
-              const filter = parseRoadmapFilter(node.attributes ?? {}, file, node.position, roadmap);
+              const filter = parseRoadmapFilter(
+                node.attributes ?? {},
+                file,
+                node.position,
+                roadmap,
+              );
               const caption = toString(node).trim();
               count++;
               return renderRoadmapHtml(roadmap, filter, {
@@ -115,8 +120,10 @@ export function roadmapExtension(
   };
 }
 
-function linkOf(target: Target | undefined, shortTitles: ReadonlyMap<string, string>): RoadmapReferenceLink | undefined {
+function linkOf(
+  target: Target | undefined,
+  shortTitles: ReadonlyMap<string, string>,
+): RoadmapReferenceLink | undefined {
   if (!target) return undefined;
   return { href: target.href, label: xrefText(target, shortTitles.get(target.documentId)) };
 }
-
