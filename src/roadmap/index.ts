@@ -6,9 +6,13 @@ export { loadRoadmap, readRoadmapFile } from './load-roadmap.ts';
 export { validateRoadmap } from './validate-roadmap.ts';
 export { checkRoadmapReferences, roadmapItemsByReference } from './check-references.ts';
 export { parseRoadmapFilter, filterRoadmap, type RoadmapFilter } from './filter.ts';
-export { renderRoadmapHtml, type RoadmapHtmlOptions } from './render-roadmap-html.ts';
+export {
+  renderRoadmap,
+  renderRoadmapHtml,
+  type RoadmapHtmlOptions,
+} from './render-roadmap-html.ts';
 export { layoutTimeline, type TimelineLayout, type TimelineOptions } from './layout-timeline.ts';
-export { renderTimelineSvg } from './render-timeline-svg.ts';
+export { renderTimelineSvg, timelineSvg } from './render-timeline-svg.ts';
 export {
   parseRoadmapDate,
   formatRoadmapDate,

@@ -4,16 +4,16 @@
  * renders `::roadmap{…}` blocks in chapters, and hands the site what the roadmap page and the
  * sections' back links need.
  */
+import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { ExtensionFactory } from '../assemble/extension.ts';
 import type { Target } from '../markdown/targets.ts';
 import { xrefText } from '../markdown/remark-xrefs.ts';
 import { checkRoadmapReferences, roadmapItemsByReference } from './check-references.ts';
-import { escapeHtml } from './escape.ts';
 import { parseRoadmapFilter } from './filter.ts';
 import { loadRoadmap } from './load-roadmap.ts';
-import { renderRoadmapHtml } from './render-roadmap-html.ts';
+import { renderRoadmap } from './render-roadmap-html.ts';
 import {
   roadmapKey,
   roadmapPageKey,
@@ -85,7 +85,13 @@ export function roadmapExtension(
           blocks: {
             roadmap(node, file) {
               if (!roadmap)
-                return '<p class="roadmap-empty">This project has no roadmap (no <code>roadmap/*.yaml</code>).</p>';
+                return [
+                  h('p', { className: ['roadmap-empty'] }, [
+                    'This project has no roadmap (no ',
+                    h('code', 'roadmap/*.yaml'),
+                    ').',
+                  ]),
+                ];
               const filter = parseRoadmapFilter(
                 node.attributes ?? {},
                 file,
@@ -94,14 +100,15 @@ export function roadmapExtension(
               );
               const caption = toString(node).trim();
               count++;
-              return renderRoadmapHtml(roadmap, filter, {
+              const figure = renderRoadmap(roadmap, filter, {
                 idPrefix: `roadmap-${document.id}-${count}`,
                 hrefFor: (ref) => link(ref)?.href,
                 labelFor: (ref) => link(ref)?.label,
                 today: options.today,
-                caption: caption ? escapeHtml(caption) : undefined,
+                caption: caption || undefined,
                 printByTrack: true,
               });
+              return [figure];
             },
           },
           data,
