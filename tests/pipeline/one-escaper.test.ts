@@ -26,6 +26,7 @@ describe('one escaper', () => {
           language: 'en',
           version: '1.0.0',
           status: 'final',
+          edition: 'Release 1.0.0.',
           date: '2026-06-03',
           licence: 'CC-BY-4.0',
           url: 'https://example.org/?a=1&b=2',
@@ -59,6 +60,7 @@ describe('one escaper', () => {
     const zenodo = JSON.parse(
       zenodoJson({
         metadata,
+        project: {},
         version: '1.0.0',
         stage: 'final',
         date: '2026-06-03',
