@@ -1,5 +1,6 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { DocumentSource } from '../content/load-project.ts';
-import { escapeHtml } from '../util/escape-html.ts';
 import type { AssembledRecommendation } from './assembled.ts';
 import type { TargetRegistry } from '../markdown/targets.ts';
 
@@ -10,16 +11,66 @@ export function renderRecommendationSummary(
   document: DocumentSource,
   recommendations: readonly AssembledRecommendation[],
   registry: TargetRegistry,
-): string {
+): Element {
   const { label } = document.metadata.recommendations;
-  const rows = recommendations
-    .map((rec) => {
-      const chapter = registry.get(document.id, rec.chapterId);
-      const chapterText = chapter
-        ? [chapter.label, chapter.number].filter(Boolean).join(' ') || chapter.title
-        : '';
-      return `<tr><th scope="row"><a class="xref xref-recommendation" href="${rec.href}" data-xref="${document.id}#${rec.id}">${escapeHtml(rec.number)}</a></th><td>${escapeHtml(rec.title)}</td><td>${chapter ? `<a class="xref xref-chapter" href="${chapter.href}" data-xref="${document.id}#${chapter.id}">${escapeHtml(chapterText)}</a>` : ''}</td><td>${escapeHtml(rec.horizon ?? '')}</td></tr>`;
-    })
-    .join('');
-  return `<div class="table-scroll recommendation-summary" tabindex="0" role="region" aria-label="Summary of ${escapeHtml(label.toLowerCase())} recommendations"><table><caption>${escapeHtml(label)} summary (${recommendations.length})</caption><thead><tr><th scope="col">No.</th><th scope="col">${escapeHtml(label)}</th><th scope="col">Where</th><th scope="col">Horizon</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const rows = recommendations.map((rec) => {
+    const chapter = registry.get(document.id, rec.chapterId);
+    const chapterText = chapter
+      ? [chapter.label, chapter.number].filter(Boolean).join(' ') || chapter.title
+      : '';
+    return h('tr', [
+      h('th', { scope: 'row' }, [
+        h(
+          'a',
+          {
+            className: ['xref', 'xref-recommendation'],
+            href: rec.href,
+            dataXref: `${document.id}#${rec.id}`,
+          },
+          rec.number,
+        ),
+      ]),
+      h('td', rec.title),
+      h(
+        'td',
+        chapter
+          ? [
+              h(
+                'a',
+                {
+                  className: ['xref', 'xref-chapter'],
+                  href: chapter.href,
+                  dataXref: `${document.id}#${chapter.id}`,
+                },
+                chapterText,
+              ),
+            ]
+          : [],
+      ),
+      h('td', rec.horizon ?? ''),
+    ]);
+  });
+  return h(
+    'div',
+    {
+      className: ['table-scroll', 'recommendation-summary'],
+      tabIndex: 0,
+      role: 'region',
+      ariaLabel: `Summary of ${label.toLowerCase()} recommendations`,
+    },
+    [
+      h('table', [
+        h('caption', `${label} summary (${recommendations.length})`),
+        h('thead', [
+          h('tr', [
+            h('th', { scope: 'col' }, 'No.'),
+            h('th', { scope: 'col' }, label),
+            h('th', { scope: 'col' }, 'Where'),
+            h('th', { scope: 'col' }, 'Horizon'),
+          ]),
+        ]),
+        h('tbody', rows),
+      ]),
+    ],
+  );
 }

@@ -83,7 +83,7 @@ export async function renderDocument(
     }));
   const blocks: Record<string, BlockRenderer> = {
     ...extensionBlocks,
-    recommendations: () => renderRecommendationSummary(document, recommendations, registry),
+    recommendations: () => [renderRecommendationSummary(document, recommendations, registry)],
   };
   const assembled: AssembledChapter[] = [];
   for (const { source, tree, chapter, headings } of chapters) {

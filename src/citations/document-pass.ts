@@ -1,4 +1,5 @@
 import type { Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { chapterHref } from '../markdown/context.ts';
 import type { ExtensionChapter, ExtensionDocumentResult } from '../assemble/extension.ts';
@@ -139,13 +140,15 @@ export async function runDocumentPass(
       chapterId
     );
   };
-  const html = renderReferenceList(entries, result.layout, chapterLabel);
+  const list = renderReferenceList(entries, result.layout, chapterLabel);
+  const html = toHtml(list);
   const byChapter: Record<string, string> = {};
   const byChapterKeys: Record<string, string[]> = {};
   for (const chapter of chapters) {
     const mine = entries.filter((entry) => keysByChapter.get(chapter.id)!.has(entry.key));
     byChapterKeys[chapter.id] = mine.map((entry) => entry.key);
-    byChapter[chapter.id] = renderChapterList(mine, result.layout, referencesHref);
+    const chapterList = renderChapterList(mine, result.layout, referencesHref);
+    byChapter[chapter.id] = chapterList ? toHtml(chapterList) : '';
   }
   const listed = Boolean(place) || entries.length > 0;
   const data: CitationsData = {
@@ -169,7 +172,7 @@ export async function runDocumentPass(
     data,
     blocks: {
       bibliography: (node, file) => {
-        if (node === place?.node) return html;
+        if (node === place?.node) return [list];
         report(
           file,
           'error',

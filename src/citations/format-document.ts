@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/escape-html.ts';
 import type { CslItem } from './bib-types.ts';
 import { engineFor, type Engine } from './engines.ts';
 
@@ -102,7 +103,7 @@ export function formatDocument(job: FormatJob): FormatResult {
     extensions.apply_citation_wrapper = true;
     engine.sys.wrapCitationEntry = (html, id) => {
       const ref = id ?? bySeq.get(Number(/\d+/.exec(html.replace(/<[^>]*>/g, ''))?.[0]));
-      return ref === undefined ? html : `<a data-ref="${escapeAttribute(ref)}">${html}</a>`;
+      return ref === undefined ? html : `<a data-ref="${escapeHtml(ref)}">${html}</a>`;
     };
     const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
     const memo = new Map<string, string>();
@@ -122,9 +123,9 @@ export function formatDocument(job: FormatJob): FormatResult {
         const item = cluster.items[0]!;
         const author = narrativeAuthor(engine, render, item.id, items);
         const rest = render([{ ...cites[0], 'suppress-author': true }]);
-        return `<a data-ref="${escapeAttribute(item.id)}">${author}</a> ${escapeText(open)}${rest}${escapeText(close)}`;
+        return `<a data-ref="${escapeHtml(item.id)}">${author}</a> ${escapeHtml(open)}${rest}${escapeHtml(close)}`;
       }
-      return `${escapeText(open)}${render(cites)}${escapeText(close)}`;
+      return `${escapeHtml(open)}${render(cites)}${escapeHtml(close)}`;
     });
     extensions.apply_citation_wrapper = false;
     extensions.wrap_url_and_doi = true;
@@ -213,20 +214,10 @@ function narrativeAuthor(
   const names = (item?.author ?? item?.editor) as
     { family?: string; literal?: string }[] | undefined;
   const name = (entry: { family?: string; literal?: string }) =>
-    escapeText(entry.family ?? entry.literal ?? '');
-  if (!names || names.length === 0) return escapeText(String(item?.title ?? id));
+    escapeHtml(entry.family ?? entry.literal ?? '');
+  if (!names || names.length === 0) return escapeHtml(String(item?.title ?? id));
   if (names.length === 1) return name(names[0]!);
   if (names.length === 2)
-    return `${name(names[0]!)} ${escapeText(engine.getTerm('and') || 'and')} ${name(names[1]!)}`;
-  return `${name(names[0]!)} ${escapeText(engine.getTerm('et-al') || 'et al.')}`;
-}
-
-/** Escape text as citeproc does (numeric references), for affixes added around its output. */
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
-}
-
-/** Escape an attribute value. */
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&#34;');
+    return `${name(names[0]!)} ${escapeHtml(engine.getTerm('and') || 'and')} ${name(names[1]!)}`;
+  return `${name(names[0]!)} ${escapeHtml(engine.getTerm('et-al') || 'et al.')}`;
 }

@@ -4,6 +4,7 @@
  * abbreviations but are not defined.
  */
 import type { Glossary, GlossaryEntry } from './types.ts';
+import { escapeRegExp } from '../util/escape-regexp.ts';
 
 /** One place in a text. */
 export interface Use {
@@ -48,7 +49,7 @@ export function useFinder(glossary: Glossary): UseFinder {
     for (const form of [entry.term, ...entry.aliases])
       if (form) terms.set(form.toLowerCase().replace(/\s+/g, ' '), entry);
   }
-  const forms = [...terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const forms = [...terms.keys()].sort((a, b) => b.length - a.length).map(formPattern);
   const termPattern =
     forms.length > 0
       ? new RegExp(`(?<![\\p{L}\\p{N}])(${forms.join('|')})(s|es)?(?![\\p{L}\\p{N}])`, 'giu')
@@ -120,6 +121,7 @@ export function useFinder(glossary: Glossary): UseFinder {
   };
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+/** A form as a pattern: literal characters, any run of white space for a space. */
+function formPattern(value: string): string {
+  return escapeRegExp(value).replace(/\s+/g, '\\s+');
 }

@@ -8,6 +8,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import {
+  generatedBlockHandler,
+  generatedBlockType,
+  rehypeUnfoldGeneratedBlocks,
+} from './generated-block.ts';
 import remarkGfmWithoutAutolinkLiterals, {
   mayHoldAutolinkLiteral,
 } from './remark-gfm-without-autolink-literals.ts';
@@ -34,24 +39,28 @@ export function parseMarkdown(markdown: string): Root {
 }
 
 /**
- * Turn a finished mdast tree into HTML. Raw HTML is parsed (only when there is any) and then
- * made safe; footnote ids get `prefix` so that chapters can share one page.
+ * Turn a finished mdast tree into HTML. Authors' raw HTML is parsed (only when there is any)
+ * and then made safe; the project's generated blocks are already hast and join the tree after
+ * that (generated-block.ts). rehype-stringify is the one serialiser. Footnote ids get `prefix`
+ * so that chapters can share one page.
  */
 export async function renderHtml(tree: Root, file: VFile, prefix: string): Promise<string> {
   const hasRaw = containsRaw(tree);
   const processor = unified().use(remarkRehype, {
     allowDangerousHtml: hasRaw,
     clobberPrefix: prefix,
+    handlers: { [generatedBlockType]: generatedBlockHandler },
     footnoteLabel: 'Notes',
     footnoteLabelTagName: 'p',
     footnoteLabelProperties: { className: ['footnotes-title'] },
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   });
-  if (hasRaw) processor.use(rehypeRaw);
+  if (hasRaw) processor.use(rehypeRaw, { passThrough: [generatedBlockType] });
   const hast = (await processor
     .use(rehypeSafeHtml)
     .use(rehypeTaskListLabels)
+    .use(rehypeUnfoldGeneratedBlocks)
     .run(tree, file)) as HastRoot;
   // The footnote label's id is not prefixed by remark-rehype; chapters share one page in print.
   return unified()

@@ -1,13 +1,18 @@
-import type { Root, RootContent } from 'mdast';
+import type { ElementContent } from 'hast';
+import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { isDirective } from './directives.ts';
+import { generatedBlock } from './generated-block.ts';
 
-/** Renders a leaf directive (`::name{…}`) to HTML, or reports and returns undefined. */
-export type BlockRenderer = (node: LeafDirective, file: VFile) => string | undefined;
+/**
+ * Renders a leaf directive (`::name{…}`) as hast (built with hastscript, never as an HTML
+ * string), or reports and returns undefined (the block is left out).
+ */
+export type BlockRenderer = (node: LeafDirective, file: VFile) => ElementContent[] | undefined;
 
 export interface RemarkBlocksOptions {
   /** Renderers by directive name: `recommendations`, `bibliography`, `roadmap`, … */
@@ -28,7 +33,7 @@ const containerNames = new Set([
 
 /**
  * Replace generated blocks (`::recommendations`, `::bibliography`, `::roadmap{…}`) with their
- * HTML, and report directives nobody knows. A stray `:name` in prose (remark-directive reads
+ * hast (see generated-block.ts), and report directives nobody knows. A stray `:name` in prose (remark-directive reads
  * "ratio:high" as a text directive) is put back as the text it was.
  */
 export default function remarkBlocks(options: RemarkBlocksOptions) {
@@ -57,11 +62,11 @@ export default function remarkBlocks(options: RemarkBlocksOptions) {
           parent.children.splice(index, 1);
           return [SKIP, index];
         }
-        const html = render(node, file);
+        const content = render(node, file);
         parent.children.splice(
           index,
           1,
-          ...(html === undefined ? [] : [{ type: 'html', value: html } as RootContent]),
+          ...(content === undefined ? [] : [generatedBlock(content)]),
         );
         return [SKIP, index];
       }

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { Target, TargetRegistry } from './targets.ts';
 import { report } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { escapeRegExp } from '../util/escape-regexp.ts';
 
 export interface RemarkXrefsOptions {
   registry: TargetRegistry;
@@ -24,7 +25,9 @@ export interface RemarkXrefsOptions {
  */
 export default function remarkXrefs(options: RemarkXrefsOptions) {
   const { registry, documentId, documentIds, shortTitles } = options;
-  const referencePattern = new RegExp(`^(?:(${documentIds.map(escape).join('|')}))?#([^#\\s]+)$`);
+  const referencePattern = new RegExp(
+    `^(?:(${documentIds.map(escapeRegExp).join('|')}))?#([^#\\s]+)$`,
+  );
   return (tree: Root, file: VFile) => {
     visit(tree, 'link', (node: Link, index, parent) => {
       if (!isSafeUrl(node.url)) {
@@ -152,8 +155,4 @@ function autoText(target: Target, documentPrefix?: string): RootContent[] {
     data: { hName: 'span', hProperties: { className: ['xref-title'] } },
   } as RootContent);
   return nodes;
-}
-
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import sax from 'sax';
+import { escapeHtml } from '../util/escape-html.ts';
 import { normaliseUrl } from './safe-url.ts';
 
 /** One thing removed from an SVG, with its place in the SVG file (1-based). */
@@ -77,7 +78,7 @@ export function sanitizeSvg(text: string): SanitizedSvg {
     for (const [name, value] of Object.entries(node.attributes as Record<string, string>)) {
       const why = unsafeAttribute(name, value);
       if (why) remove(`\`${name}\` ${why} on \`<${node.name}>\``);
-      else tag += ` ${name}="${escapeAttribute(value)}"`;
+      else tag += ` ${name}="${escapeHtml(value)}"`;
     }
     out.push(`${tag}>`);
     if (local === 'style') style = { start: out.length, text: '', ...here() };
@@ -106,7 +107,7 @@ export function sanitizeSvg(text: string): SanitizedSvg {
   const onText = (value: string) => {
     if (skipDepth > 0 || depth === 0) return;
     if (style) style.text += value;
-    out.push(escapeText(value));
+    out.push(escapeHtml(value));
   };
   parser.ontext = onText;
   parser.oncdata = onText;
@@ -140,12 +141,4 @@ function hasExternalReference(css: string): boolean {
 
 function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
 }

@@ -1,3 +1,4 @@
+import { escapeHtml as xml } from '../util/escape-html.ts';
 import type { PrintMetadata } from './print-edition.ts';
 
 /** What the XMP packet says besides the document's metadata. */
@@ -43,12 +44,4 @@ export function xmpPacket(metadata: PrintMetadata, options: XmpOptions): Uint8Ar
 </x:xmpmeta>
 <?xpacket end="w"?>`;
   return new TextEncoder().encode(text);
-}
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }

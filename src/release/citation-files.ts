@@ -1,3 +1,5 @@
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { stringify } from 'yaml';
 import type { DocumentMetadata } from '../schemas/document-metadata.ts';
 import type { ProjectMetadata } from '../schemas/project-metadata.ts';
@@ -117,7 +119,7 @@ export function zenodoJson(input: CitationInput): string {
     title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
     upload_type: 'publication',
     publication_type: 'report',
-    description: `<p>${escapeHtml(plain(metadata.abstract))}</p>`,
+    description: toHtml(h('p', plain(metadata.abstract))),
     creators,
     version,
     ...(day ? { publication_date: day } : {}),
@@ -139,8 +141,4 @@ export function zenodoJson(input: CitationInput): string {
 function nameLastFirst(name: string): string {
   const cut = name.lastIndexOf(' ');
   return cut > 0 ? `${name.slice(cut + 1)}, ${name.slice(0, cut)}` : name;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

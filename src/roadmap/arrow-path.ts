@@ -12,9 +12,16 @@
  * @returns a gentle S from the end of one mark (`x1`, `y1`) to the start of another
  *   (`x2`, `y2`), or the vertical drop.
  */
-export function arrowPath(x1: number, y1: number, x2: number, y2: number, vertical = false): string {
+export function arrowPath(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  vertical = false,
+): string {
   const r = (n: number) => Math.round(n * 10) / 10;
-  if (vertical) return `M${r(x1)} ${r(y1)}C${r(x1)} ${r(y2)} ${r(x2 - 6)} ${r(y2)} ${r(x2)} ${r(y2)}`;
+  if (vertical)
+    return `M${r(x1)} ${r(y1)}C${r(x1)} ${r(y2)} ${r(x2 - 6)} ${r(y2)} ${r(x2)} ${r(y2)}`;
   const reach = Math.min(40, Math.max((x2 - x1) / 2, 4));
   return `M${r(x1)} ${r(y1)}C${r(x1 + reach)} ${r(y1)} ${r(x2 - reach)} ${r(y2)} ${r(x2)} ${r(y2)}`;
 }

@@ -29,8 +29,16 @@ export function checkRoadmapReferences(
       const file = fileOf(item, files);
       if (!file) continue;
       const suggestion = suggest?.(ref);
-      report(file, 'error', `Item \`${item.id}\` relates to missing section \`${ref}\``, item.source?.place(['related', index]), 'roadmap-unknown-reference',
-        suggestion ? `Did you mean \`${suggestion}\`?` : 'Use `document#id` with the id of a chapter, section or recommendation.');
+      report(
+        file,
+        'error',
+        `Item \`${item.id}\` relates to missing section \`${ref}\``,
+        item.source?.place(['related', index]),
+        'roadmap-unknown-reference',
+        suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : 'Use `document#id` with the id of a chapter, section or recommendation.',
+      );
     }
   }
   return missing;

@@ -47,39 +47,97 @@ export function parseRoadmapFilter(
     if (ignored.has(name)) continue;
     if (!attributeNames.includes(name)) {
       const suggestion = didYouMean(rawName, attributeNames);
-      report(file, 'warning', `Unknown attribute \`${rawName}\` on \`::roadmap\``, place, 'roadmap-filter',
-        suggestion ? `Did you mean \`${suggestion}\`?` : `Use ${attributeNames.map((n) => `\`${n}\``).join(', ')}.`);
+      report(
+        file,
+        'warning',
+        `Unknown attribute \`${rawName}\` on \`::roadmap\``,
+        place,
+        'roadmap-filter',
+        suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : `Use ${attributeNames.map((n) => `\`${n}\``).join(', ')}.`,
+      );
       continue;
     }
     if (name === 'from' || name === 'to') {
       const date = parseRoadmapDate(value);
-      if ('error' in date) report(file, 'error', `Invalid \`${rawName}\` date on \`::roadmap\`: ${date.error}`, place, 'roadmap-filter');
+      if ('error' in date)
+        report(
+          file,
+          'error',
+          `Invalid \`${rawName}\` date on \`::roadmap\`: ${date.error}`,
+          place,
+          'roadmap-filter',
+        );
       else filter[name] = date;
       continue;
     }
     const values = value.split(/[\s,]+/).filter(Boolean);
     if (name === 'status') {
-      filter.statuses = known(values, [...roadmapStatuses], 'status', file, place) as RoadmapStatus[];
+      filter.statuses = known(
+        values,
+        [...roadmapStatuses],
+        'status',
+        file,
+        place,
+      ) as RoadmapStatus[];
     } else if (name === 'tracks') {
-      filter.tracks = roadmap ? known(values, roadmap.tracks.map((t) => t.id), 'track', file, place) : values;
+      filter.tracks = roadmap
+        ? known(
+            values,
+            roadmap.tracks.map((t) => t.id),
+            'track',
+            file,
+            place,
+          )
+        : values;
     } else {
-      filter.phases = roadmap ? known(values, roadmap.phases.map((p) => p.id), 'phase', file, place) : values;
+      filter.phases = roadmap
+        ? known(
+            values,
+            roadmap.phases.map((p) => p.id),
+            'phase',
+            file,
+            place,
+          )
+        : values;
     }
   }
   if (filter.from && filter.to && filter.to.end <= filter.from.start) {
-    report(file, 'error', `\`to\` (${filter.to.text}) is before \`from\` (${filter.from.text}) on \`::roadmap\``, place, 'roadmap-filter', 'Swap the two dates.');
+    report(
+      file,
+      'error',
+      `\`to\` (${filter.to.text}) is before \`from\` (${filter.from.text}) on \`::roadmap\``,
+      place,
+      'roadmap-filter',
+      'Swap the two dates.',
+    );
     delete filter.to;
   }
   return filter;
 }
 
 /** The values that are known; each unknown one is reported with a did-you-mean. */
-function known(values: string[], candidates: string[], kind: string, file: VFile, place: Place): string[] {
+function known(
+  values: string[],
+  candidates: string[],
+  kind: string,
+  file: VFile,
+  place: Place,
+): string[] {
   return values.filter((value) => {
     if (candidates.includes(value)) return true;
     const suggestion = didYouMean(value, candidates);
-    report(file, 'error', `Unknown ${kind} \`${value}\` in \`::roadmap\``, place, 'roadmap-filter',
-      suggestion ? `Did you mean \`${suggestion}\`?` : `Known ${kind}s: ${candidates.map((c) => `\`${c}\``).join(', ')}.`);
+    report(
+      file,
+      'error',
+      `Unknown ${kind} \`${value}\` in \`::roadmap\``,
+      place,
+      'roadmap-filter',
+      suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : `Known ${kind}s: ${candidates.map((c) => `\`${c}\``).join(', ')}.`,
+    );
     return false;
   });
 }

@@ -11,7 +11,10 @@
  * @returns each cycle as a node list whose last element equals its first (`a, b, c, a`),
  *   starting at its earliest node in `order`.
  */
-export function findCycles(order: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
+export function findCycles(
+  order: readonly string[],
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -37,7 +40,8 @@ export function findCycles(order: readonly string[], edges: ReadonlyMap<string, 
       if (frame.position < frame.successors.length) {
         const target = frame.successors[frame.position++]!;
         if (!index.has(target)) visit(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        else if (onStack.has(target))
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
         continue;
       }
       work.pop();
@@ -68,7 +72,12 @@ export function findCycles(order: readonly string[], edges: ReadonlyMap<string, 
 }
 
 /** Shortest path (breadth first) from `from` to `to` inside `members`, excluding `from`. */
-function pathWithin(from: string, to: string, members: ReadonlySet<string>, next: (node: string) => string[]): string[] {
+function pathWithin(
+  from: string,
+  to: string,
+  members: ReadonlySet<string>,
+  next: (node: string) => string[],
+): string[] {
   const previous = new Map<string, string>();
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {

@@ -6,12 +6,29 @@ export { loadRoadmap, readRoadmapFile } from './load-roadmap.ts';
 export { validateRoadmap } from './validate-roadmap.ts';
 export { checkRoadmapReferences, roadmapItemsByReference } from './check-references.ts';
 export { parseRoadmapFilter, filterRoadmap, type RoadmapFilter } from './filter.ts';
-export { renderRoadmapHtml, type RoadmapHtmlOptions } from './render-roadmap-html.ts';
+export {
+  renderRoadmap,
+  renderRoadmapHtml,
+  type RoadmapHtmlOptions,
+} from './render-roadmap-html.ts';
 export { layoutTimeline, type TimelineLayout, type TimelineOptions } from './layout-timeline.ts';
-export { renderTimelineSvg } from './render-timeline-svg.ts';
-export { parseRoadmapDate, formatRoadmapDate, formatRoadmapRange, type RoadmapDate, type DatePrecision } from '../schemas/roadmap-dates.ts';
+export { renderTimelineSvg, timelineSvg } from './render-timeline-svg.ts';
+export {
+  parseRoadmapDate,
+  formatRoadmapDate,
+  formatRoadmapRange,
+  type RoadmapDate,
+  type DatePrecision,
+} from '../schemas/roadmap-dates.ts';
 export { roadmapStatuses, type RoadmapStatus } from '../schemas/roadmap.ts';
-export { itemSpan, phaseSpan, type Roadmap, type RoadmapItem, type RoadmapTrack, type RoadmapPhase } from './types.ts';
+export {
+  itemSpan,
+  phaseSpan,
+  type Roadmap,
+  type RoadmapItem,
+  type RoadmapTrack,
+  type RoadmapPhase,
+} from './types.ts';
 
 /** The id of an item's mark in a figure rendered with `idPrefix` (for links to the roadmap page). */
 export function roadmapItemAnchor(idPrefix: string, itemId: string): string {

@@ -31,9 +31,19 @@ const rowHeight = 22;
  *
  * @param withToday whether the timeline has a today line to explain.
  */
-export function layoutLegend(top: number, width: number, margin: number, fontSize: number, withToday: boolean): LegendLayout {
+export function layoutLegend(
+  top: number,
+  width: number,
+  margin: number,
+  fontSize: number,
+  withToday: boolean,
+): LegendLayout {
   const wanted: { kind: LegendKind; status?: RoadmapStatus; text: string }[] = [
-    ...roadmapStatuses.map((status) => ({ kind: 'status' as const, status, text: statusStyles[status].label })),
+    ...roadmapStatuses.map((status) => ({
+      kind: 'status' as const,
+      status,
+      text: statusStyles[status].label,
+    })),
     { kind: 'milestone', text: 'Milestone' },
     { kind: 'activity', text: 'Activity' },
     { kind: 'ongoing', text: 'Continues' },

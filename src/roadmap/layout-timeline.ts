@@ -10,7 +10,14 @@ import { layoutLegend, type LegendLayout } from './layout-legend.ts';
 import { textWidth, truncateText } from './measure-text.ts';
 import { packRows } from './pack-rows.ts';
 import { choosePeriod, makeTicks, type Tick } from './time-scale.ts';
-import { itemSpan, phaseSpan, type Roadmap, type RoadmapItem, type RoadmapPhase, type RoadmapTrack } from './types.ts';
+import {
+  itemSpan,
+  phaseSpan,
+  type Roadmap,
+  type RoadmapItem,
+  type RoadmapPhase,
+  type RoadmapTrack,
+} from './types.ts';
 import { box, type Box, type TextBox } from './text-box.ts';
 
 export type { Box, TextBox } from './text-box.ts';
@@ -62,7 +69,16 @@ export interface TimelineLayout {
   phases: { phase: RoadmapPhase; x1: number; x2: number; openEnd: boolean; label: TextBox }[];
   lanes: { track: RoadmapTrack; y: number; height: number; rows: number; label: TextBox }[];
   items: ItemGeometry[];
-  arrows: { from: string; to: string; x1: number; y1: number; x2: number; y2: number; vertical: boolean; path: string }[];
+  arrows: {
+    from: string;
+    to: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    vertical: boolean;
+    path: string;
+  }[];
   today?: { x: number; date: Date; label: TextBox };
   legend: LegendLayout;
 }
@@ -86,12 +102,14 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
   const width = options.width ?? 720;
   const maxLabel = Math.min(options.maxLabelWidth ?? 230, width - 2 * margin);
   // The items set the period; phases only when there is no item (an empty filtered view).
-  const spans = roadmap.items.length > 0 ? roadmap.items.map(itemSpan) : roadmap.phases.map(phaseSpan);
+  const spans =
+    roadmap.items.length > 0 ? roadmap.items.map(itemSpan) : roadmap.phases.map(phaseSpan);
   const period = choosePeriod(spans, options.from, options.to);
   const left = inset;
   const right = width - inset;
   const scale = (right - left) / (period.end - period.start);
-  const x = (time: number) => left + (Math.min(Math.max(time, period.start), period.end) - period.start) * scale;
+  const x = (time: number) =>
+    left + (Math.min(Math.max(time, period.start), period.end) - period.start) * scale;
 
   // Phase labels, packed into header rows.
   let y = margin;
@@ -105,9 +123,15 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
     const lx = clamp(x1 + 4, margin, width - margin - w);
     return { phase, x1, x2, openEnd: span.end === undefined, text, lx, w };
   });
-  const phaseRows = packRows(phaseData.map((p) => ({ left: p.lx, right: p.lx + p.w })), labelGap);
+  const phaseRows = packRows(
+    phaseData.map((p) => ({ left: p.lx, right: p.lx + p.w })),
+    labelGap,
+  );
   const phases = phaseData.map((p, index) => ({
-    phase: p.phase, x1: p.x1, x2: p.x2, openEnd: p.openEnd,
+    phase: p.phase,
+    x1: p.x1,
+    x2: p.x2,
+    openEnd: p.openEnd,
     label: box(p.text, p.phase.title, p.lx, y + phaseRows[index]! * 18 + 13, fontSize, true),
   }));
   y += phases.length > 0 ? (Math.max(...phaseRows) + 1) * 18 + 2 : 0;
@@ -115,7 +139,9 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
   // Axis labels.
   const axisY = y;
   const ticks = makeTicks(period.start, period.end, left, right, fontSize);
-  const axisLabels = ticks.flatMap((tick) => (tick.label ? [box(tick.label.text, tick.label.text, tick.label.x, axisY + 14, fontSize)] : []));
+  const axisLabels = ticks.flatMap((tick) =>
+    tick.label ? [box(tick.label.text, tick.label.text, tick.label.x, axisY + 14, fontSize)] : [],
+  );
   y += 20;
   const plotTop = y;
 
@@ -127,12 +153,22 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
   const items: ItemGeometry[] = [];
   for (const [lane, track] of roadmap.tracks.entries()) {
     const drafts = byLane[lane]!.map((item) => draftItem(item, x, period, width, maxLabel));
-    const rows = packRows(drafts.map((d) => d.span), labelGap);
+    const rows = packRows(
+      drafts.map((d) => d.span),
+      labelGap,
+    );
     const rowCount = drafts.length > 0 ? Math.max(...rows) + 1 : 1;
     const height = laneHeader + rowCount * rowHeight + lanePadding;
     const title = truncateText(track.title, width - 2 * margin, titleSize, true);
-    lanes.push({ track, y, height, rows: rowCount, label: box(title, track.title, margin, y + 16, titleSize, true) });
-    for (const [index, draft] of drafts.entries()) items.push(placeItem(draft, lane, rows[index]!, y + laneHeader + rows[index]! * rowHeight));
+    lanes.push({
+      track,
+      y,
+      height,
+      rows: rowCount,
+      label: box(title, track.title, margin, y + 16, titleSize, true),
+    });
+    for (const [index, draft] of drafts.entries())
+      items.push(placeItem(draft, lane, rows[index]!, y + laneHeader + rows[index]! * rowHeight));
     y += height;
   }
   const plotBottom = y;
@@ -144,18 +180,32 @@ export function layoutTimeline(roadmap: Roadmap, options: TimelineOptions = {}):
     const tx = x(now);
     const text = `Today: ${formatRoadmapDate({ text: '', precision: 'day', start: now, end: now })}`;
     const w = textWidth(text, fontSize);
-    today = { x: tx, date: options.today!, label: box(text, text, clamp(tx - w / 2, margin, width - margin - w), y + 14, fontSize) };
+    today = {
+      x: tx,
+      date: options.today!,
+      label: box(text, text, clamp(tx - w / 2, margin, width - margin - w), y + 14, fontSize),
+    };
     y += 20;
   }
 
-  const legend = options.legend === false ? { y, height: 0, entries: [] } : layoutLegend(y + 10, width, margin, fontSize, today !== undefined);
+  const legend =
+    options.legend === false
+      ? { y, height: 0, entries: [] }
+      : layoutLegend(y + 10, width, margin, fontSize, today !== undefined);
   y = legend.y + legend.height + margin;
 
   return {
-    width, height: Math.ceil(y),
+    width,
+    height: Math.ceil(y),
     plot: { left, right, top: plotTop, bottom: plotBottom },
-    period, axis: { y: axisY, ticks, labels: axisLabels },
-    phases, lanes, items, arrows: dependencyArrows(items), today, legend,
+    period,
+    axis: { y: axisY, ticks, labels: axisLabels },
+    phases,
+    lanes,
+    items,
+    arrows: dependencyArrows(items),
+    today,
+    legend,
   };
 }
 
@@ -174,7 +224,13 @@ interface Draft {
 }
 
 /** Horizontal geometry of an item: its mark, and its label left-aligned on the mark if it fits. */
-function draftItem(item: RoadmapItem, x: (t: number) => number, period: { start: number; end: number }, width: number, maxLabel: number): Draft {
+function draftItem(
+  item: RoadmapItem,
+  x: (t: number) => number,
+  period: { start: number; end: number },
+  width: number,
+  maxLabel: number,
+): Draft {
   const span = itemSpan(item);
   const continuesBefore = span.start < period.start;
   const continuesAfter = span.end === undefined || span.end > period.end;
@@ -202,8 +258,19 @@ function draftItem(item: RoadmapItem, x: (t: number) => number, period: { start:
   let labelX = markLeft;
   if (labelX + w > width - margin) labelX = Math.max(markRight - w, margin);
   labelX = clamp(labelX, margin, width - margin - w);
-  return { item, x1, x2, cx, markLeft, markRight, labelX, text, continuesBefore, continuesAfter,
-    span: { left: Math.min(markLeft, labelX), right: Math.max(markRight, labelX + w) } };
+  return {
+    item,
+    x1,
+    x2,
+    cx,
+    markLeft,
+    markRight,
+    labelX,
+    text,
+    continuesBefore,
+    continuesAfter,
+    span: { left: Math.min(markLeft, labelX), right: Math.max(markRight, labelX + w) },
+  };
 }
 
 /** Vertical geometry, once the row is known. */
@@ -211,10 +278,28 @@ function placeItem(draft: Draft, lane: number, row: number, top: number): ItemGe
   const cy = top + 21;
   const half = draft.item.kind === 'milestone' ? diamond : 5;
   return {
-    item: draft.item, lane, row, x1: draft.x1, x2: draft.x2, cx: draft.cx, cy,
-    mark: { x: draft.markLeft, y: cy - half, width: draft.markRight - draft.markLeft, height: 2 * half },
-    label: box(draft.text, draft.item.label ?? draft.item.title, draft.labelX, top + 11.5, fontSize),
-    continuesBefore: draft.continuesBefore, continuesAfter: draft.continuesAfter,
+    item: draft.item,
+    lane,
+    row,
+    x1: draft.x1,
+    x2: draft.x2,
+    cx: draft.cx,
+    cy,
+    mark: {
+      x: draft.markLeft,
+      y: cy - half,
+      width: draft.markRight - draft.markLeft,
+      height: 2 * half,
+    },
+    label: box(
+      draft.text,
+      draft.item.label ?? draft.item.title,
+      draft.labelX,
+      top + 11.5,
+      fontSize,
+    ),
+    continuesBefore: draft.continuesBefore,
+    continuesAfter: draft.continuesAfter,
   };
 }
 
@@ -233,13 +318,38 @@ function dependencyArrows(items: ItemGeometry[]): TimelineLayout['arrows'] {
       const fromEnd = from.item.kind === 'milestone' ? from.cx + diamond : from.x2;
       const toStart = g.item.kind === 'milestone' ? g.cx - diamond - 1 : g.x1 - 1;
       if (toStart - fromEnd >= 12 || from.cy === g.cy) {
-        return [{ from: id, to: g.item.id, x1: fromEnd, y1: from.cy, x2: toStart, y2: g.cy, vertical: false, path: arrowPath(fromEnd, from.cy, toStart, g.cy) }];
+        return [
+          {
+            from: id,
+            to: g.item.id,
+            x1: fromEnd,
+            y1: from.cy,
+            x2: toStart,
+            y2: g.cy,
+            vertical: false,
+            path: arrowPath(fromEnd, from.cy, toStart, g.cy),
+          },
+        ];
       }
       // Leave the dependency a little left of the target's start, so that the line passes
       // beside the target's label (which starts at the mark) rather than through it.
-      const x1 = Math.min(Math.max(toStart - 5, from.mark.x + 2), from.mark.x + from.mark.width - 2);
+      const x1 = Math.min(
+        Math.max(toStart - 5, from.mark.x + 2),
+        from.mark.x + from.mark.width - 2,
+      );
       const y1 = g.cy > from.cy ? from.mark.y + from.mark.height : from.mark.y;
-      return [{ from: id, to: g.item.id, x1, y1, x2: toStart, y2: g.cy, vertical: true, path: arrowPath(x1, y1, toStart, g.cy, true) }];
+      return [
+        {
+          from: id,
+          to: g.item.id,
+          x1,
+          y1,
+          x2: toStart,
+          y2: g.cy,
+          vertical: true,
+          path: arrowPath(x1, y1, toStart, g.cy, true),
+        },
+      ];
     }),
   );
 }

@@ -10,7 +10,12 @@ import { report } from '../diagnostics/report.ts';
 import { readSource } from '../content/read-source.ts';
 import { parseYaml, type LocatedYaml } from '../content/parse-yaml.ts';
 import { reportSchemaIssues } from '../content/schema-issues.ts';
-import { roadmapFileSchema, roadmapItemSchema, roadmapPhaseSchema, roadmapTrackSchema } from '../schemas/roadmap.ts';
+import {
+  roadmapFileSchema,
+  roadmapItemSchema,
+  roadmapPhaseSchema,
+  roadmapTrackSchema,
+} from '../schemas/roadmap.ts';
 import type { Roadmap, RoadmapItem, RoadmapSource } from './types.ts';
 import { validateRoadmap } from './validate-roadmap.ts';
 
@@ -50,7 +55,9 @@ export function readRoadmapFile(file: VFile, roadmap: Roadmap): void {
   const data: unknown = yaml.data ?? {};
   const top = roadmapFileSchema.safeParse(data, { reportInput: true });
   if (!top.success) {
-    reportSchemaIssues(file, yaml, roadmapFileSchema, top.error.issues, { ruleId: 'roadmap-schema' });
+    reportSchemaIssues(file, yaml, roadmapFileSchema, top.error.issues, {
+      ruleId: 'roadmap-schema',
+    });
     return;
   }
   const { tracks = [], phases = [], items = [] } = top.data;
@@ -81,17 +88,30 @@ function parseEntry<S extends z.ZodObject>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(entry, { reportInput: true });
   if (result.success) return result.data;
-  const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
+  const id =
+    entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string'
+      ? (entry as { id: string }).id
+      : undefined;
   const label = id ? `${kind} \`${id}\`` : `${kind} ${Number(base[1]) + 1}`;
-  reportSchemaIssues(file, yaml, schema, result.error.issues, { ruleId: 'roadmap-schema', base, label });
+  reportSchemaIssues(file, yaml, schema, result.error.issues, {
+    ruleId: 'roadmap-schema',
+    base,
+    label,
+  });
   return undefined;
 }
 
 /** A milestone has `date`; an activity has `start` (and usually `end`). */
-function toItem(data: z.output<typeof roadmapItemSchema>, source: RoadmapSource): RoadmapItem | undefined {
+function toItem(
+  data: z.output<typeof roadmapItemSchema>,
+  source: RoadmapSource,
+): RoadmapItem | undefined {
   const { date, start, end, ...fields } = data;
   if (date && !start && !end) return { ...fields, kind: 'milestone', date, source };
-  if (start && !date) return end ? { ...fields, kind: 'activity', start, end, source } : { ...fields, kind: 'activity', start, source };
+  if (start && !date)
+    return end
+      ? { ...fields, kind: 'activity', start, end, source }
+      : { ...fields, kind: 'activity', start, source };
   const both = date !== undefined && (start !== undefined || end !== undefined);
   report(
     source.file,

@@ -19,7 +19,9 @@ export interface Span {
  */
 export function packRows(spans: readonly Span[], gap: number): number[] {
   // Ties keep the input order, so items written first get the upper rows.
-  const order = spans.map((_, index) => index).sort((a, b) => spans[a]!.left - spans[b]!.left || a - b);
+  const order = spans
+    .map((_, index) => index)
+    .sort((a, b) => spans[a]!.left - spans[b]!.left || a - b);
   const rows = new Array<number>(spans.length);
   const busy = new Heap<[number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]); // [free from, row]
   const free = new Heap<number>((a, b) => a - b);

@@ -4,16 +4,16 @@
  * renders `::roadmap{…}` blocks in chapters, and hands the site what the roadmap page and the
  * sections' back links need.
  */
+import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { ExtensionFactory } from '../assemble/extension.ts';
 import type { Target } from '../markdown/targets.ts';
 import { xrefText } from '../markdown/remark-xrefs.ts';
 import { checkRoadmapReferences, roadmapItemsByReference } from './check-references.ts';
-import { escapeHtml } from './escape.ts';
 import { parseRoadmapFilter } from './filter.ts';
 import { loadRoadmap } from './load-roadmap.ts';
-import { renderRoadmapHtml } from './render-roadmap-html.ts';
+import { renderRoadmap } from './render-roadmap-html.ts';
 import {
   roadmapKey,
   roadmapPageKey,
@@ -85,18 +85,30 @@ export function roadmapExtension(
           blocks: {
             roadmap(node, file) {
               if (!roadmap)
-                return '<p class="roadmap-empty">This project has no roadmap (no <code>roadmap/*.yaml</code>).</p>';
-              const filter = parseRoadmapFilter(node.attributes ?? {}, file, node.position, roadmap);
+                return [
+                  h('p', { className: ['roadmap-empty'] }, [
+                    'This project has no roadmap (no ',
+                    h('code', 'roadmap/*.yaml'),
+                    ').',
+                  ]),
+                ];
+              const filter = parseRoadmapFilter(
+                node.attributes ?? {},
+                file,
+                node.position,
+                roadmap,
+              );
               const caption = toString(node).trim();
               count++;
-              return renderRoadmapHtml(roadmap, filter, {
+              const figure = renderRoadmap(roadmap, filter, {
                 idPrefix: `roadmap-${document.id}-${count}`,
                 hrefFor: (ref) => link(ref)?.href,
                 labelFor: (ref) => link(ref)?.label,
                 today: options.today,
-                caption: caption ? escapeHtml(caption) : undefined,
+                caption: caption || undefined,
                 printByTrack: true,
               });
+              return [figure];
             },
           },
           data,
@@ -115,8 +127,10 @@ export function roadmapExtension(
   };
 }
 
-function linkOf(target: Target | undefined, shortTitles: ReadonlyMap<string, string>): RoadmapReferenceLink | undefined {
+function linkOf(
+  target: Target | undefined,
+  shortTitles: ReadonlyMap<string, string>,
+): RoadmapReferenceLink | undefined {
   if (!target) return undefined;
   return { href: target.href, label: xrefText(target, shortTitles.get(target.documentId)) };
 }
-

@@ -28,8 +28,25 @@ const ascent = 0.95;
 const descent = 0.25;
 
 /** The box of a label drawn at (`x`, `baseline`). */
-export function box(text: string, full: string, x: number, baseline: number, fontSize: number, bold = false): TextBox {
-  return { text, full, x, y: baseline - ascent * fontSize, width: textWidth(text, fontSize, bold), height: (ascent + descent) * fontSize, baseline, fontSize, bold };
+export function box(
+  text: string,
+  full: string,
+  x: number,
+  baseline: number,
+  fontSize: number,
+  bold = false,
+): TextBox {
+  return {
+    text,
+    full,
+    x,
+    y: baseline - ascent * fontSize,
+    width: textWidth(text, fontSize, bold),
+    height: (ascent + descent) * fontSize,
+    baseline,
+    fontSize,
+    bold,
+  };
 }
 
 /** Whether two boxes overlap (touching edges do not count). */
@@ -39,5 +56,10 @@ export function overlaps(a: Box, b: Box): boolean {
 
 /** Whether `inner` lies inside `outer`. */
 export function inside(inner: Box, outer: Box): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }

@@ -17,7 +17,20 @@ export interface Tick {
   label?: { text: string; x: number; width: number };
 }
 
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 const year = (time: number) => new Date(time).getUTCFullYear();
 const month = (time: number) => new Date(time).getUTCMonth();
 
@@ -52,17 +65,30 @@ function step(unit: TickUnit, time: number): number {
  * go to every k-th unit so that they keep `minGap` px apart, and are left out when the
  * visible part of their unit is too narrow.
  */
-export function makeTicks(start: number, end: number, left: number, right: number, fontSize: number, minGap = 10): Tick[] {
+export function makeTicks(
+  start: number,
+  end: number,
+  left: number,
+  right: number,
+  fontSize: number,
+  minGap = 10,
+): Tick[] {
   const unit = tickUnit(start, end);
   const scale = (right - left) / (end - start);
   const x = (time: number) => left + (time - start) * scale;
   const ticks: Tick[] = [];
-  for (let time = floorTo(unit, start); time < end; time = step(unit, time)) ticks.push({ time, x: x(Math.max(time, start)), major: unit === 'year' || month(time) === 0 });
+  for (let time = floorTo(unit, start); time < end; time = step(unit, time))
+    ticks.push({ time, x: x(Math.max(time, start)), major: unit === 'year' || month(time) === 0 });
 
   const text = (time: number) => {
     if (unit === 'year') return String(year(time));
-    if (unit === 'quarter') return month(time) === 0 || time === ticks[0]!.time ? `Q${month(time) / 3 + 1} ${year(time)}` : `Q${month(time) / 3 + 1}`;
-    return month(time) === 0 || time === ticks[0]!.time ? `${monthNames[month(time)]} ${year(time)}` : monthNames[month(time)]!;
+    if (unit === 'quarter')
+      return month(time) === 0 || time === ticks[0]!.time
+        ? `Q${month(time) / 3 + 1} ${year(time)}`
+        : `Q${month(time) / 3 + 1}`;
+    return month(time) === 0 || time === ticks[0]!.time
+      ? `${monthNames[month(time)]} ${year(time)}`
+      : monthNames[month(time)]!;
   };
   const widest = Math.max(...ticks.map((tick) => textWidth(text(tick.time), fontSize)));
   const unitWidth = (ticks.length > 1 ? ticks[1]!.x - ticks[0]!.x : right - left) || 1;
@@ -77,7 +103,10 @@ export function makeTicks(start: number, end: number, left: number, right: numbe
     const label = text(tick.time);
     const width = textWidth(label, fontSize);
     // One unit per label: centred over its unit. Sparser: just after its tick, like a ruler.
-    const labelX = Math.min(Math.max(every > 1 ? from + 3 : (from + to) / 2 - width / 2, left), right - width);
+    const labelX = Math.min(
+      Math.max(every > 1 ? from + 3 : (from + to) / 2 - width / 2, left),
+      right - width,
+    );
     if ((every === 1 && to - from < width) || labelX < lastRight + minGap) continue;
     tick.label = { text: label, x: labelX, width };
     lastRight = labelX + width;
@@ -89,7 +118,11 @@ export function makeTicks(start: number, end: number, left: number, right: numbe
  * The period to show: `from`/`to` when given, else the extent of `spans` rounded out to the
  * tick unit. An open span (no end) counts a year past its start.
  */
-export function choosePeriod(spans: readonly { start: number; end: number | undefined }[], from?: number, to?: number): { start: number; end: number } {
+export function choosePeriod(
+  spans: readonly { start: number; end: number | undefined }[],
+  from?: number,
+  to?: number,
+): { start: number; end: number } {
   let start = from ?? Math.min(...spans.map((s) => s.start));
   let end = to ?? Math.max(...spans.map((s) => s.end ?? s.start + 365 * 86_400_000));
   if (!Number.isFinite(start) || !Number.isFinite(end)) {

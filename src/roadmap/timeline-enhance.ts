@@ -9,7 +9,13 @@
  */
 import { arrowPath } from './arrow-path.ts';
 
-const statusLabels: Record<string, string> = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk', cancelled: 'Cancelled' };
+const statusLabels: Record<string, string> = {
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'at-risk': 'At risk',
+  cancelled: 'Cancelled',
+};
 
 /**
  * Enhance every roadmap figure under `root` that is not enhanced yet.
@@ -17,7 +23,10 @@ const statusLabels: Record<string, string> = { planned: 'Planned', 'in-progress'
  * @param root where to look (default: the document).
  */
 export function enhanceRoadmaps(root: ParentNode = document): void {
-  for (const figure of root.querySelectorAll<HTMLElement>('figure[data-roadmap]:not([data-enhanced])')) enhanceFigure(figure);
+  for (const figure of root.querySelectorAll<HTMLElement>(
+    'figure[data-roadmap]:not([data-enhanced])',
+  ))
+    enhanceFigure(figure);
 }
 
 function enhanceFigure(figure: HTMLElement): void {
@@ -32,8 +41,13 @@ function enhanceFigure(figure: HTMLElement): void {
   // The panel replaces the native tooltips of the `<title>`s; `aria-label` keeps the names.
   for (const item of items) item.querySelector(':scope > title')?.remove();
 
-  const tracks = lanes.map((lane) => ({ id: lane.dataset.track!, title: lane.querySelector('.rm-lane-label')?.textContent ?? lane.dataset.track! }));
-  const statuses = [...new Set(items.map((item) => item.dataset.status!))].sort((a, b) => Object.keys(statusLabels).indexOf(a) - Object.keys(statusLabels).indexOf(b));
+  const tracks = lanes.map((lane) => ({
+    id: lane.dataset.track!,
+    title: lane.querySelector('.rm-lane-label')?.textContent ?? lane.dataset.track!,
+  }));
+  const statuses = [...new Set(items.map((item) => item.dataset.status!))].sort(
+    (a, b) => Object.keys(statusLabels).indexOf(a) - Object.keys(statusLabels).indexOf(b),
+  );
   const controls = document.createElement('div');
   controls.className = 'roadmap-controls';
   const status = document.createElement('p');
@@ -41,7 +55,11 @@ function enhanceFigure(figure: HTMLElement): void {
   status.setAttribute('role', 'status');
   controls.append(
     checkboxGroup('Tracks', 'track', tracks),
-    checkboxGroup('Status', 'status', statuses.map((id) => ({ id, title: statusLabels[id] ?? id }))),
+    checkboxGroup(
+      'Status',
+      'status',
+      statuses.map((id) => ({ id, title: statusLabels[id] ?? id })),
+    ),
     status,
   );
   figure.querySelector('.roadmap-scroll')?.before(controls);
@@ -57,7 +75,9 @@ function enhanceFigure(figure: HTMLElement): void {
       shift.set(track, removed);
       lane.classList.toggle('is-hidden', hide);
       lane.setAttribute('transform', `translate(0 ${-removed})`);
-      const background = svg.querySelector<SVGRectElement>(`.rm-lane-bg[data-track="${CSS.escape(track)}"]`);
+      const background = svg.querySelector<SVGRectElement>(
+        `.rm-lane-bg[data-track="${CSS.escape(track)}"]`,
+      );
       background?.classList.toggle('is-hidden', hide);
       background?.setAttribute('transform', `translate(0 ${-removed})`);
       if (hide) removed += Number(lane.dataset.height);
@@ -65,7 +85,8 @@ function enhanceFigure(figure: HTMLElement): void {
     let shown = 0;
     const visible = new Set<string>();
     for (const item of items) {
-      const hide = hiddenStatuses.has(item.dataset.status!) || hiddenTracks.has(item.dataset.track!);
+      const hide =
+        hiddenStatuses.has(item.dataset.status!) || hiddenTracks.has(item.dataset.track!);
       item.classList.toggle('is-hidden', hide);
       if (!hide) {
         visible.add(item.dataset.id!);
@@ -79,7 +100,16 @@ function enhanceFigure(figure: HTMLElement): void {
       arrow.classList.toggle('is-hidden', hide);
       if (hide) continue;
       const [x1, y1, x2, y2] = points!.split(' ').map(Number) as [number, number, number, number];
-      arrow.setAttribute('d', arrowPath(x1, y1 - shift.get(laneOf.get(from!)!)!, x2, y2 - shift.get(laneOf.get(to!)!)!, arrow.dataset.vertical !== undefined));
+      arrow.setAttribute(
+        'd',
+        arrowPath(
+          x1,
+          y1 - shift.get(laneOf.get(from!)!)!,
+          x2,
+          y2 - shift.get(laneOf.get(to!)!)!,
+          arrow.dataset.vertical !== undefined,
+        ),
+      );
     }
     for (const span of svg.querySelectorAll<SVGElement>('.rm-span')) {
       if (span.dataset.h) span.setAttribute('height', String(Number(span.dataset.h) - removed));
@@ -87,7 +117,8 @@ function enhanceFigure(figure: HTMLElement): void {
     }
     svg.querySelector('.rm-below')?.setAttribute('transform', `translate(0 ${-removed})`);
     svg.setAttribute('viewBox', `0 0 ${svg.dataset.width} ${Number(svg.dataset.height) - removed}`);
-    for (const row of rows) row.hidden = hiddenTracks.has(row.dataset.track!) || hiddenStatuses.has(row.dataset.status!);
+    for (const row of rows)
+      row.hidden = hiddenTracks.has(row.dataset.track!) || hiddenStatuses.has(row.dataset.status!);
     status.textContent = `Showing ${shown} of ${items.length} items.`;
   };
   controls.addEventListener('change', apply);
@@ -122,7 +153,10 @@ function enhanceFigure(figure: HTMLElement): void {
     tip.hidden = false;
     const box = item.getBoundingClientRect();
     const frame = figure.getBoundingClientRect();
-    const left = Math.min(Math.max(box.left - frame.left, 0), Math.max(frame.width - tip.offsetWidth, 0));
+    const left = Math.min(
+      Math.max(box.left - frame.left, 0),
+      Math.max(frame.width - tip.offsetWidth, 0),
+    );
     tip.style.left = `${left}px`;
     tip.style.top = `${box.bottom - frame.top + 6}px`;
   };
@@ -140,13 +174,19 @@ function enhanceFigure(figure: HTMLElement): void {
     // A link to the item's own row opens the table first.
     item.addEventListener('click', () => {
       const href = item.getAttribute('href') ?? '';
-      const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+      const target = href.startsWith('#')
+        ? document.getElementById(decodeURIComponent(href.slice(1)))
+        : null;
       if (target && details?.contains(target)) details.open = true;
     });
   }
 }
 
-function checkboxGroup(legendText: string, name: string, options: { id: string; title: string }[]): HTMLFieldSetElement {
+function checkboxGroup(
+  legendText: string,
+  name: string,
+  options: { id: string; title: string }[],
+): HTMLFieldSetElement {
   const fieldset = document.createElement('fieldset');
   const legend = document.createElement('legend');
   legend.textContent = legendText;
@@ -165,7 +205,11 @@ function checkboxGroup(legendText: string, name: string, options: { id: string; 
 }
 
 function unchecked(controls: HTMLElement, name: string): Set<string> {
-  return new Set([...controls.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((input) => !input.checked).map((input) => input.value));
+  return new Set(
+    [...controls.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
+      .filter((input) => !input.checked)
+      .map((input) => input.value),
+  );
 }
 
 function paragraph(text: string): HTMLParagraphElement {

@@ -27,7 +27,11 @@ type ItemFields = Omit<RoadmapItemData, 'date' | 'start' | 'end'> & { source?: R
 export type RoadmapMilestone = ItemFields & { kind: 'milestone'; date: RoadmapDate };
 
 /** A span of time; without `end` it is ongoing. */
-export type RoadmapActivity = ItemFields & { kind: 'activity'; start: RoadmapDate; end?: RoadmapDate };
+export type RoadmapActivity = ItemFields & {
+  kind: 'activity';
+  start: RoadmapDate;
+  end?: RoadmapDate;
+};
 
 export type RoadmapItem = RoadmapMilestone | RoadmapActivity;
 

@@ -13,12 +13,14 @@ it('exposes the public API of the roadmap', async () => {
     'parseRoadmapFilter',
     'phaseSpan',
     'readRoadmapFile',
+    'renderRoadmap',
     'renderRoadmapHtml',
     'renderTimelineSvg',
     'roadmapItemAnchor',
     'roadmapItemsByReference',
     'roadmapRowAnchor',
     'roadmapStatuses',
+    'timelineSvg',
     'validateRoadmap',
   ]);
 });

@@ -7,17 +7,68 @@ import type { Roadmap, RoadmapItem } from '../../src/roadmap/types.ts';
 const date = (text: string) => parseRoadmapDate(text) as RoadmapDate;
 const base = { dependsOn: [], stakeholders: [], related: [] };
 const roadmap: Roadmap = {
-  tracks: [{ id: 'hl-lhc', title: 'HL-LHC' }, { id: 'ska', title: 'SKA' }, { id: 'people', title: 'People' }],
+  tracks: [
+    { id: 'hl-lhc', title: 'HL-LHC' },
+    { id: 'ska', title: 'SKA' },
+    { id: 'people', title: 'People' },
+  ],
   phases: [
-    { id: 'foundation', title: 'Foundation', start: date('2026-07'), end: date('2029-06'), strict: false },
-    { id: 'integration', title: 'Integration', start: date('2029-07'), end: date('2031-06'), strict: false },
+    {
+      id: 'foundation',
+      title: 'Foundation',
+      start: date('2026-07'),
+      end: date('2029-06'),
+      strict: false,
+    },
+    {
+      id: 'integration',
+      title: 'Integration',
+      start: date('2029-07'),
+      end: date('2031-06'),
+      strict: false,
+    },
     { id: 'maturation', title: 'Maturation', start: date('2031-07'), strict: false },
   ],
   items: [
-    { ...base, kind: 'activity', id: 'run', title: 'Run', track: 'hl-lhc', status: 'planned', start: date('2030'), end: date('2040') },
-    { ...base, kind: 'milestone', id: 'espp', title: 'ESPP', track: 'hl-lhc', status: 'done', date: date('2025-03') },
-    { ...base, kind: 'activity', id: 'srcnet', title: 'SRCNet', track: 'ska', status: 'in-progress', phase: 'integration', start: date('2028') },
-    { ...base, kind: 'milestone', id: 'gov', title: 'Gov', track: 'ska', status: 'at-risk', phase: 'foundation', date: date('2029-06') },
+    {
+      ...base,
+      kind: 'activity',
+      id: 'run',
+      title: 'Run',
+      track: 'hl-lhc',
+      status: 'planned',
+      start: date('2030'),
+      end: date('2040'),
+    },
+    {
+      ...base,
+      kind: 'milestone',
+      id: 'espp',
+      title: 'ESPP',
+      track: 'hl-lhc',
+      status: 'done',
+      date: date('2025-03'),
+    },
+    {
+      ...base,
+      kind: 'activity',
+      id: 'srcnet',
+      title: 'SRCNet',
+      track: 'ska',
+      status: 'in-progress',
+      phase: 'integration',
+      start: date('2028'),
+    },
+    {
+      ...base,
+      kind: 'milestone',
+      id: 'gov',
+      title: 'Gov',
+      track: 'ska',
+      status: 'at-risk',
+      phase: 'foundation',
+      date: date('2029-06'),
+    },
   ] as RoadmapItem[],
 };
 
@@ -25,12 +76,24 @@ const place = { start: { line: 7, column: 1 }, end: { line: 7, column: 60 } };
 const parse = (attrs: Record<string, string>) => {
   const file = new VFile({ path: 'chapters/srida/09-roadmap.md' });
   const filter = parseRoadmapFilter(attrs, file, place, roadmap);
-  return { filter, messages: file.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}${m.note ? ` (${m.note})` : ''}`), fatal: file.messages.map((m) => m.fatal) };
+  return {
+    filter,
+    messages: file.messages.map(
+      (m) => `${m.file}:${m.line}:${m.column}: ${m.reason}${m.note ? ` (${m.note})` : ''}`,
+    ),
+    fatal: file.messages.map((m) => m.fatal),
+  };
 };
 
 describe('parseRoadmapFilter', () => {
   it('reads every attribute', () => {
-    const { filter, messages } = parse({ tracks: 'hl-lhc, ska', phases: 'foundation', status: 'planned,in-progress', from: '2025', to: '2030-Q2' });
+    const { filter, messages } = parse({
+      tracks: 'hl-lhc, ska',
+      phases: 'foundation',
+      status: 'planned,in-progress',
+      from: '2025',
+      to: '2030-Q2',
+    });
     expect(messages).toEqual([]);
     expect(filter.tracks).toEqual(['hl-lhc', 'ska']);
     expect(filter.phases).toEqual(['foundation']);
@@ -40,11 +103,18 @@ describe('parseRoadmapFilter', () => {
   });
 
   it('accepts spaces as separators and singular names', () => {
-    expect(parse({ track: 'ska people', statuses: 'done' }).filter).toEqual({ tracks: ['ska', 'people'], statuses: ['done'] });
+    expect(parse({ track: 'ska people', statuses: 'done' }).filter).toEqual({
+      tracks: ['ska', 'people'],
+      statuses: ['done'],
+    });
   });
 
   it('reports unknown tracks, phases and statuses at the directive, with a did-you-mean', () => {
-    const { filter, messages, fatal } = parse({ tracks: 'hl-lch,ska,nope', phases: 'fundation', status: 'doing,done' });
+    const { filter, messages, fatal } = parse({
+      tracks: 'hl-lch,ska,nope',
+      phases: 'fundation',
+      status: 'doing,done',
+    });
     expect(messages).toEqual([
       'chapters/srida/09-roadmap.md:7:1: Unknown track `hl-lch` in `::roadmap` (Did you mean `hl-lhc`?)',
       'chapters/srida/09-roadmap.md:7:1: Unknown track `nope` in `::roadmap` (Known tracks: `hl-lhc`, `ska`, `people`.)',
@@ -63,8 +133,12 @@ describe('parseRoadmapFilter', () => {
     ]);
     expect(fatal).toEqual([false, true]);
     expect(filter.to).toBeUndefined();
-    expect(parse({ from: '2025-13' }).messages).toEqual(['chapters/srida/09-roadmap.md:7:1: Invalid `from` date on `::roadmap`: `2025-13` has no month 13 (use 01 to 12)']);
-    expect(parse({ form: '2025' }).messages).toEqual(['chapters/srida/09-roadmap.md:7:1: Unknown attribute `form` on `::roadmap` (Did you mean `from`?)']);
+    expect(parse({ from: '2025-13' }).messages).toEqual([
+      'chapters/srida/09-roadmap.md:7:1: Invalid `from` date on `::roadmap`: `2025-13` has no month 13 (use 01 to 12)',
+    ]);
+    expect(parse({ form: '2025' }).messages).toEqual([
+      'chapters/srida/09-roadmap.md:7:1: Unknown attribute `form` on `::roadmap` (Did you mean `from`?)',
+    ]);
   });
 
   it('ignores the attributes a directive may carry for the host (`#id`, `.class`)', () => {
@@ -100,8 +174,14 @@ describe('filterRoadmap', () => {
 
   it('shows the phases the selected items reach when no dates are given', () => {
     expect(filterRoadmap(roadmap, { statuses: ['done'] }).phases).toEqual([]);
-    expect(filterRoadmap(roadmap, { statuses: ['at-risk'] }).phases.map((p) => p.id)).toEqual(['foundation']);
-    expect(filterRoadmap(roadmap, { tracks: ['ska'] }).phases.map((p) => p.id)).toEqual(['foundation', 'integration', 'maturation']);
+    expect(filterRoadmap(roadmap, { statuses: ['at-risk'] }).phases.map((p) => p.id)).toEqual([
+      'foundation',
+    ]);
+    expect(filterRoadmap(roadmap, { tracks: ['ska'] }).phases.map((p) => p.id)).toEqual([
+      'foundation',
+      'integration',
+      'maturation',
+    ]);
   });
 
   it('keeps items that overlap the period, including ongoing ones, and the phases it crosses', () => {
@@ -115,6 +195,10 @@ describe('filterRoadmap', () => {
   });
 
   it('combines filters', () => {
-    expect(ids(filterRoadmap(roadmap, { tracks: ['hl-lhc'], statuses: ['planned'], from: date('2035') }))).toEqual(['run']);
+    expect(
+      ids(
+        filterRoadmap(roadmap, { tracks: ['hl-lhc'], statuses: ['planned'], from: date('2035') }),
+      ),
+    ).toEqual(['run']);
   });
 });

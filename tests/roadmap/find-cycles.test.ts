@@ -9,11 +9,20 @@ describe('findCycles', () => {
   });
 
   it('names each cycle from its earliest node, shortest way round', () => {
-    expect(findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: [] }))).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: [] })),
+    ).toEqual([['a', 'b', 'c', 'a']]);
     expect(findCycles(['x', 'a'], graph({ a: ['a'], x: [] }))).toEqual([['a', 'a']]);
-    expect(findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] }))).toEqual([['a', 'b', 'a'], ['c', 'd', 'c']]);
+    expect(
+      findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] })),
+    ).toEqual([
+      ['a', 'b', 'a'],
+      ['c', 'd', 'c'],
+    ]);
     // One strongly connected component, one message: a → b → a (not the longer a → c → b → a).
-    expect(findCycles(['a', 'b', 'c'], graph({ a: ['c', 'b'], b: ['a'], c: ['b'] }))).toEqual([['a', 'b', 'a']]);
+    expect(findCycles(['a', 'b', 'c'], graph({ a: ['c', 'b'], b: ['a'], c: ['b'] }))).toEqual([
+      ['a', 'b', 'a'],
+    ]);
   });
 
   it('ignores edges to unknown nodes', () => {

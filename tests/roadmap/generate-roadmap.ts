@@ -42,7 +42,23 @@ export interface Shape {
   phases?: number;
 }
 
-const words = ['data', 'federation', 'compute', 'identity', 'exabyte', 'workflow', 'policy', 'SRCNet', 'HL-LHC', 'LOFAR2.0', 'AI/ML', 'training', 'W', 'M', 'iii'];
+const words = [
+  'data',
+  'federation',
+  'compute',
+  'identity',
+  'exabyte',
+  'workflow',
+  'policy',
+  'SRCNet',
+  'HL-LHC',
+  'LOFAR2.0',
+  'AI/ML',
+  'training',
+  'W',
+  'M',
+  'iii',
+];
 const unicodeWords = ['données', 'Ωmega', 'データ', '计算', 'ŻÓŁW', 'ﬁle', '🚀', 'Straße'];
 
 /** Generate a roadmap. */
@@ -53,19 +69,32 @@ export function generateRoadmap(seed: number, shape: Shape): Roadmap {
   const years = shape.years ?? 10;
   const months = Math.max(1, Math.round(years * 12));
   const [minTitle, maxTitle] = shape.titleLength ?? [4, 60];
-  const tracks = Array.from({ length: shape.tracks }, (_, i) => ({ id: `t${i}`, title: `Track ${i} ${pick(words)}` }));
+  const tracks = Array.from({ length: shape.tracks }, (_, i) => ({
+    id: `t${i}`,
+    title: `Track ${i} ${pick(words)}`,
+  }));
   const phaseCount = shape.phases ?? 3;
   const phases = Array.from({ length: phaseCount }, (_, i) => {
     const start = monthDate(fromYear, Math.floor((i * months) / phaseCount), 'month');
-    const end = i === phaseCount - 1 && random() < 0.5 ? undefined : monthDate(fromYear, Math.floor(((i + 1) * months) / phaseCount) - 1, 'month');
-    return { id: `p${i}`, title: `Phase ${i} ${pick(words)}`, start, ...(end ? { end } : {}), strict: false };
+    const end =
+      i === phaseCount - 1 && random() < 0.5
+        ? undefined
+        : monthDate(fromYear, Math.floor(((i + 1) * months) / phaseCount) - 1, 'month');
+    return {
+      id: `p${i}`,
+      title: `Phase ${i} ${pick(words)}`,
+      start,
+      ...(end ? { end } : {}),
+      strict: false,
+    };
   });
   const clusters = Array.from({ length: 3 }, () => Math.floor(random() * months));
   const items: RoadmapItem[] = [];
   for (let i = 0; i < shape.items; i++) {
     let title = '';
     const length = minTitle + Math.floor(random() * (maxTitle - minTitle + 1));
-    while (title.length < length) title += `${title ? ' ' : ''}${shape.unicode && random() < 0.5 ? pick(unicodeWords) : pick(words)}`;
+    while (title.length < length)
+      title += `${title ? ' ' : ''}${shape.unicode && random() < 0.5 ? pick(unicodeWords) : pick(words)}`;
     title = title.slice(0, Math.max(length, 1));
     const month = shape.clustered ? pick(clusters) : Math.floor(random() * months);
     const precision = pick(['year', 'quarter', 'month', 'day'] as const);
@@ -74,7 +103,8 @@ export function generateRoadmap(seed: number, shape: Shape): Roadmap {
       title,
       track: pick(tracks).id,
       status: pick(roadmapStatuses),
-      dependsOn: i > 0 && random() < (shape.dependencies ?? 0.2) ? [`i${Math.floor(random() * i)}`] : [],
+      dependsOn:
+        i > 0 && random() < (shape.dependencies ?? 0.2) ? [`i${Math.floor(random() * i)}`] : [],
       stakeholders: [],
       related: [],
     };
@@ -83,8 +113,12 @@ export function generateRoadmap(seed: number, shape: Shape): Roadmap {
     } else {
       const start = monthDate(fromYear, month, precision);
       const length = shape.clustered ? 0 : Math.floor(random() * random() * months);
-      const end = random() < (shape.ongoing ?? 0.1) ? undefined : monthDate(fromYear, month + length, pick(['year', 'quarter', 'month', 'day'] as const));
-      if (end && end.end <= start.start) items.push({ ...base, kind: 'activity', start, end: start });
+      const end =
+        random() < (shape.ongoing ?? 0.1)
+          ? undefined
+          : monthDate(fromYear, month + length, pick(['year', 'quarter', 'month', 'day'] as const));
+      if (end && end.end <= start.start)
+        items.push({ ...base, kind: 'activity', start, end: start });
       else items.push({ ...base, kind: 'activity', start, ...(end ? { end } : {}) });
     }
   }
@@ -92,13 +126,20 @@ export function generateRoadmap(seed: number, shape: Shape): Roadmap {
 }
 
 /** The date `month` months after January of `fromYear`, written at `precision`. */
-function monthDate(fromYear: number, month: number, precision: 'year' | 'quarter' | 'month' | 'day'): RoadmapDate {
+function monthDate(
+  fromYear: number,
+  month: number,
+  precision: 'year' | 'quarter' | 'month' | 'day',
+): RoadmapDate {
   const year = fromYear + Math.floor(month / 12);
   const m = (month % 12) + 1;
   const text =
-    precision === 'year' ? `${year}`
-    : precision === 'quarter' ? `${year}-Q${Math.ceil(m / 3)}`
-    : precision === 'month' ? `${year}-${String(m).padStart(2, '0')}`
-    : `${year}-${String(m).padStart(2, '0')}-${String(1 + ((month * 7) % 28)).padStart(2, '0')}`;
+    precision === 'year'
+      ? `${year}`
+      : precision === 'quarter'
+        ? `${year}-Q${Math.ceil(m / 3)}`
+        : precision === 'month'
+          ? `${year}-${String(m).padStart(2, '0')}`
+          : `${year}-${String(m).padStart(2, '0')}-${String(1 + ((month * 7) % 28)).padStart(2, '0')}`;
   return parseRoadmapDate(text) as RoadmapDate;
 }

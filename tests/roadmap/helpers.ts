@@ -36,12 +36,15 @@ export async function load(files: Record<string, string | Uint8Array>) {
   const root = await mkdtemp(path.join(tmpdir(), 'roadmap-test-'));
   dirs.push(root);
   await mkdir(path.join(root, 'roadmap'));
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, 'roadmap', name), text);
+  for (const [name, text] of Object.entries(files))
+    await writeFile(path.join(root, 'roadmap', name), text);
   const result = await loadRoadmap(root);
   return { ...result, messages: messagesOf(result.files) };
 }
 
 /** Every message of the files as `roadmap/x.yaml:12:5: reason`, in reporting order per file. */
 export function messagesOf(files: readonly VFile[]): string[] {
-  return files.flatMap((file) => file.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`));
+  return files.flatMap((file) =>
+    file.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`),
+  );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { baseTracks, load } from './helpers.ts';
 
 /** An item as YAML lines (two-space list indentation), with the fields given. */
-const item = (fields: string) => `  - ${fields.trim().split('\n').map((line) => line.trim()).join('\n    ')}\n`;
+const item = (fields: string) =>
+  `  - ${fields
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n    ')}\n`;
 
 describe('loadRoadmap: valid input', () => {
   it('reads tracks, phases, milestones and activities from all files, with defaults', async () => {
@@ -33,13 +38,35 @@ start: 2030`)}`,
     });
     expect(messages).toEqual([]);
     expect(roadmap!.tracks.map((t) => t.id)).toEqual(['alpha', 'beta']);
-    expect(roadmap!.phases.map((p) => [p.id, p.strict, p.end?.text])).toEqual([['first', true, '2028'], ['second', false, undefined]]);
+    expect(roadmap!.phases.map((p) => [p.id, p.strict, p.end?.text])).toEqual([
+      ['first', true, '2028'],
+      ['second', false, undefined],
+    ]);
     const [m, act, ongoing] = roadmap!.items;
-    expect(m).toMatchObject({ kind: 'milestone', id: 'm', date: { text: '2027-Q3', precision: 'quarter' }, dependsOn: [], stakeholders: [], related: ['srida#rec-data-federation'] });
-    expect(act).toMatchObject({ kind: 'activity', label: 'Short', start: { precision: 'month' }, end: { precision: 'year' }, dependsOn: ['m'], owner: 'WG1', stakeholders: ['TG1', 'TG2'] });
+    expect(m).toMatchObject({
+      kind: 'milestone',
+      id: 'm',
+      date: { text: '2027-Q3', precision: 'quarter' },
+      dependsOn: [],
+      stakeholders: [],
+      related: ['srida#rec-data-federation'],
+    });
+    expect(act).toMatchObject({
+      kind: 'activity',
+      label: 'Short',
+      start: { precision: 'month' },
+      end: { precision: 'year' },
+      dependsOn: ['m'],
+      owner: 'WG1',
+      stakeholders: ['TG1', 'TG2'],
+    });
     expect(ongoing).toMatchObject({ kind: 'activity', start: { text: '2030' } });
     expect(ongoing && 'end' in ongoing ? ongoing.end : undefined).toBeUndefined();
-    expect(m!.source?.place(['related', 0])?.start).toEqual({ line: 8, column: 15, offset: expect.any(Number) });
+    expect(m!.source?.place(['related', 0])?.start).toEqual({
+      line: 8,
+      column: 15,
+      offset: expect.any(Number),
+    });
   });
 
   it('returns no roadmap when there is no roadmap/*.yaml', async () => {
@@ -123,9 +150,13 @@ describe('loadRoadmap: diagnostics at the offending node', () => {
       'roadmap/items.yaml:32:25: Invalid `related[1]` of item `d` (`not a ref`): a related section is written `document#id`, e.g. `srida#rec-data-federation`',
     ]);
     const notes = files[1]!.messages.map((m) => m.note);
-    expect(notes[0]).toBe('Did you mean `in-progress`? Use one of `planned`, `in-progress`, `done`, `at-risk`, `cancelled`.');
+    expect(notes[0]).toBe(
+      'Did you mean `in-progress`? Use one of `planned`, `in-progress`, `done`, `at-risk`, `cancelled`.',
+    );
     expect(notes[2]).toBe('Did you mean `dependsOn`?');
-    expect(files[1]!.messages.every((m) => m.fatal === true && m.ruleId === 'roadmap-schema')).toBe(true);
+    expect(files[1]!.messages.every((m) => m.fatal === true && m.ruleId === 'roadmap-schema')).toBe(
+      true,
+    );
     expect(roadmap!.items.map((i) => i.id)).toEqual(['kept']);
   });
 
@@ -183,7 +214,12 @@ describe('loadRoadmap: diagnostics at the offending node', () => {
       'roadmap/items.yaml:24:10: Activity `d` ends (2027) before it starts (Jun 2028)',
     ]);
     expect(files[1]!.messages.map((m) => m.ruleId)).toEqual([
-      'roadmap-date', 'roadmap-date', 'roadmap-date', 'roadmap-item-kind', 'roadmap-item-kind', 'roadmap-end-before-start',
+      'roadmap-date',
+      'roadmap-date',
+      'roadmap-date',
+      'roadmap-item-kind',
+      'roadmap-item-kind',
+      'roadmap-end-before-start',
     ]);
     // A one-month activity (same start and end month) is valid.
     expect(roadmap!.items.map((i) => i.id)).toEqual(['g']);
@@ -256,14 +292,23 @@ describe('loadRoadmap: diagnostics at the offending node', () => {
       'Move the start inside the phase, or put the item in another phase.',
     ]);
     // Unknown track: left out; unknown phase: kept without a phase; outside a phase: kept.
-    expect(roadmap!.items.map((i) => [i.id, i.phase])).toEqual([['b', 'first'], ['c', 'first'], ['d', undefined], ['e', 'first'], ['f', 'first'], ['g', 'second']]);
+    expect(roadmap!.items.map((i) => [i.id, i.phase])).toEqual([
+      ['b', 'first'],
+      ['c', 'first'],
+      ['d', undefined],
+      ['e', 'first'],
+      ['f', 'first'],
+      ['g', 'second'],
+    ]);
   });
 
   it('reports duplicate ids at both places, across files', async () => {
     const { messages, roadmap } = await load({
       'a-tracks.yaml': baseTracks + '  - id: first\n    title: Again\n    start: 2030\n',
-      'b.yaml': 'items:\n  - id: x\n    title: X\n    track: alpha\n    status: planned\n    date: 2027\n',
-      'c.yaml': 'tracks:\n  - id: beta\n    title: Beta again\nitems:\n  - id: x\n    title: X again\n    track: beta\n    status: planned\n    date: 2028\n',
+      'b.yaml':
+        'items:\n  - id: x\n    title: X\n    track: alpha\n    status: planned\n    date: 2027\n',
+      'c.yaml':
+        'tracks:\n  - id: beta\n    title: Beta again\nitems:\n  - id: x\n    title: X again\n    track: beta\n    status: planned\n    date: 2028\n',
     });
     expect(messages).toEqual([
       'roadmap/a-tracks.yaml:4:9: Duplicate track id `beta` (defined again at roadmap/c.yaml:2:9)',
@@ -321,19 +366,32 @@ describe('loadRoadmap: dependencies', () => {
       'roadmap/items.yaml:7:24: Dependency cycle: `a` → `c` → `b` → `a`',
       'roadmap/items.yaml:26:17: Dependency cycle: `d` → `d`',
     ]);
-    expect(files[1]!.messages.map((m) => m.ruleId)).toEqual(['roadmap-missing-dependency', 'roadmap-dependency-cycle', 'roadmap-dependency-cycle']);
+    expect(files[1]!.messages.map((m) => m.ruleId)).toEqual([
+      'roadmap-missing-dependency',
+      'roadmap-dependency-cycle',
+      'roadmap-dependency-cycle',
+    ]);
     // Missing dependencies are dropped; items in cycles stay (the drawing does not follow them).
-    expect(roadmap!.items.map((i) => [i.id, i.dependsOn])).toEqual([['a', ['c']], ['b', ['a']], ['c', ['b']], ['d', ['d']], ['e', ['a', 'd']]]);
+    expect(roadmap!.items.map((i) => [i.id, i.dependsOn])).toEqual([
+      ['a', ['c']],
+      ['b', ['a']],
+      ['c', ['b']],
+      ['d', ['d']],
+      ['e', ['a', 'd']],
+    ]);
   });
 
   it('suggests the closest id for a misspelt dependency', async () => {
     const { files } = await load({
       'a-tracks.yaml': baseTracks,
-      'items.yaml': 'items:\n  - id: federated-identity\n    title: A\n    track: alpha\n    status: planned\n    date: 2027\n  - id: b\n    title: B\n    track: alpha\n    status: planned\n    date: 2028\n    dependsOn: [federated-identiy]\n',
+      'items.yaml':
+        'items:\n  - id: federated-identity\n    title: A\n    track: alpha\n    status: planned\n    date: 2027\n  - id: b\n    title: B\n    track: alpha\n    status: planned\n    date: 2028\n    dependsOn: [federated-identiy]\n',
     });
-    expect(files[1]!.messages.map((m) => `${m.line}:${m.column}: ${m.reason} / ${m.note}`)).toEqual([
-      '12:17: Item `b` depends on missing item `federated-identiy` / Did you mean `federated-identity`?',
-    ]);
+    expect(files[1]!.messages.map((m) => `${m.line}:${m.column}: ${m.reason} / ${m.note}`)).toEqual(
+      [
+        '12:17: Item `b` depends on missing item `federated-identiy` / Did you mean `federated-identity`?',
+      ],
+    );
   });
 });
 
@@ -341,7 +399,8 @@ describe('loadRoadmap: one report per mistake', () => {
   it('does not report dependencies on items left out for another error', async () => {
     const { messages, roadmap } = await load({
       'a-tracks.yaml': baseTracks,
-      'items.yaml': 'items:\n  - id: a\n    title: A\n    track: nowhere\n    status: planned\n    date: 2027\n  - id: b\n    title: B\n    track: alpha\n    status: planned\n    date: 2028\n    dependsOn: [a]\n',
+      'items.yaml':
+        'items:\n  - id: a\n    title: A\n    track: nowhere\n    status: planned\n    date: 2027\n  - id: b\n    title: B\n    track: alpha\n    status: planned\n    date: 2028\n    dependsOn: [a]\n',
     });
     expect(messages).toEqual(['roadmap/items.yaml:4:12: Item `a` has unknown track `nowhere`']);
     expect(roadmap!.items.map((i) => [i.id, i.dependsOn])).toEqual([['b', []]]);
