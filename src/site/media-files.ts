@@ -47,7 +47,7 @@ export async function referencedMedia(siteDir: string): Promise<Set<string>> {
   for (const name of names.map(String).filter((n) => n.endsWith('.html'))) {
     const html = await readFile(path.join(siteDir, name), 'utf8');
     for (const match of html.matchAll(/\/media\/([^"'\s,<>)#?]+)/g))
-      found.add(match[1]!.replaceAll('&amp;', '&'));
+      found.add(match[1]!.replace(/&(?:amp|#38|#x26);/gi, '&'));
   }
   return found;
 }
