@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { castSaysWhy } from './scripts/eslint/cast-says-why.js';
 
 /** Lint of the tool's own code (TypeScript, scripts, tests). Formatting is Prettier's job. */
 export default tseslint.config(
@@ -24,7 +25,9 @@ export default tseslint.config(
         globalThis: 'readonly',
       },
     },
+    plugins: { srida: { rules: { 'cast-says-why': castSaysWhy } } },
     rules: {
+      'srida/cast-says-why': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

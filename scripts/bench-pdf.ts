@@ -96,6 +96,7 @@ async function measure(command: string[], sampleMs = 0): Promise<Measure> {
       .map((kv) => kv.split('='))
       .map(([k, v]) => [k, Number(v)]),
   );
+  // Cast: the fields are the measure script's `key=number` lines, one per field of Measure.
   return fields as unknown as Measure;
 }
 

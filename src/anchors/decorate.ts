@@ -27,6 +27,8 @@ export function decorateBlock(block: FoundBlock, decoration: Decoration): void {
   const { anchor } = decoration;
   let carrier = block.node as RootContent & WithData;
   if (block.kind === 'table' && carrier.type === 'table') {
+    // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+    // content mdast's types do not allow there (hast elements, blocks in a paragraph).
     const wrapper = {
       type: 'blockquote',
       data: { hName: 'div', hProperties: { className: ['table-block'] } },
@@ -43,6 +45,7 @@ export function decorateBlock(block: FoundBlock, decoration: Decoration): void {
   const host = hostParagraph(carrier);
   if (host) host.children.unshift(...tools);
   else
+    // Cast: a block the anchors stage decorates is a parent (a list item, quote, callout).
     (carrier as unknown as Parent).children.unshift({
       type: 'paragraph',
       data: { hName: 'div', hProperties: { className: ['block-tools-host'] } },

@@ -117,6 +117,8 @@ function toCsl(
     if (entry.properties.langid !== undefined && entry.properties.language === undefined)
       entry.properties.language = entry.properties.langid;
   }
+  // Casts below: citation-js types its parser options and its BibTeX input narrowly; the
+  // values are those its documentation gives, and its output for a list of entries is CSL.
   const parse = plugins.config.get('@bibtex').parse;
   const saved = parse.sentenceCase;
   parse.sentenceCase = 'english' as never;
@@ -126,6 +128,7 @@ function toCsl(
   } catch {
     return raw.map((entry) => {
       try {
+        // The same casts as above, for one entry.
         return (
           plugins.input.data([entry] as never, '@biblatex/entries+list') as unknown as CslItem[]
         )[0];

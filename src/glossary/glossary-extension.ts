@@ -7,7 +7,7 @@
  * It must run before the citations stage: the definitions it inserts may cite works, and the
  * citations stage collects a document's citations in its own `numbered`.
  */
-import type { Parent, Root } from 'mdast';
+import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
@@ -21,6 +21,7 @@ import { markChapter, type ChapterUses } from './mark-chapter.ts';
 import { useFinder } from './find-uses.ts';
 import { glossaryList, headword, type BackLink, type GlossaryShow } from './render-glossary.ts';
 import { termTargetId, type Glossary, type GlossaryEntry } from './types.ts';
+import { replaceChildren } from '../markdown/tree-edit.ts';
 
 /** Options of {@link glossaryExtension}. */
 export interface GlossaryExtensionOptions {
@@ -210,9 +211,9 @@ function findBlocks(
   return blocks;
 }
 
-function replace(block: Block, nodes: readonly unknown[]): void {
+function replace(block: Block, nodes: readonly RootContent[]): void {
   const index = block.parent.children.indexOf(block.node);
-  if (index >= 0) block.parent.children.splice(index, 1, ...(nodes as never[]));
+  if (index >= 0) replaceChildren(block.parent, index, 1, ...nodes);
 }
 
 function showOf(block: Block): GlossaryShow {
@@ -237,7 +238,7 @@ function shows(show: GlossaryShow, entry: GlossaryEntry): boolean {
     : entry.abbreviation === undefined;
 }
 
-function emptyNote() {
+function emptyNote(): Paragraph {
   return {
     type: 'paragraph',
     data: { hProperties: { className: ['glossary-empty'] } },

@@ -9,6 +9,7 @@ import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { Use, UseFinder } from './find-uses.ts';
 import { termTargetId, type GlossaryEntry } from './types.ts';
+import { replaceChildren } from '../markdown/tree-edit.ts';
 
 /** Where an entry is first used in a chapter (for the glossary's back-links). */
 export interface FirstUse {
@@ -136,7 +137,7 @@ export function markChapter(tree: Root, options: MarkOptions): ChapterUses {
     }
     if (pieces.length === 0) return 0;
     if (last < text.value.length) pieces.push({ type: 'text', value: text.value.slice(last) });
-    parent.children.splice(index, 1, ...(pieces as never[]));
+    replaceChildren(parent, index, 1, ...pieces);
     return pieces.length;
   };
 
@@ -156,7 +157,7 @@ export function markChapter(tree: Root, options: MarkOptions): ChapterUses {
       const added = markText(child, parent, index, compact);
       if (added > 0) frame.index = index + added;
     } else if (child.type === 'textDirective' && child.name === 'plain') {
-      parent.children.splice(index, 1, ...(child.children as never[]));
+      replaceChildren(parent, index, 1, ...child.children);
       frame.index = index + child.children.length;
     } else if (child.type === 'link' && /^(?:[a-z][a-z0-9-]*)?#term-/.test(child.url)) {
       const entry = options.entries.get(child.url.slice(child.url.indexOf('#term-') + 6));
@@ -173,7 +174,7 @@ export function markChapter(tree: Root, options: MarkOptions): ChapterUses {
       }
       const data = (child.data ??= {});
       data.hProperties = { ...data.hProperties, ...properties };
-      parent.children.splice(index + 1, 0, tipNode(tipId, options.tipText(entry)) as never);
+      replaceChildren(parent, index + 1, 0, tipNode(tipId, options.tipText(entry)));
       frame.index = index + 2;
     } else if ('children' in child && !opaque.has(child.type) && child.type !== 'textDirective') {
       const inner = compact || isCaption(child) || child.type === 'tableCell';
@@ -184,6 +185,8 @@ export function markChapter(tree: Root, options: MarkOptions): ChapterUses {
 }
 
 function abbrNode(text: string, entry: GlossaryEntry, id: string | undefined): PhrasingContent {
+  // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+  // content mdast's types do not allow there (hast elements, blocks in a paragraph).
   return {
     type: 'glossaryAbbr',
     children: [{ type: 'text', value: text }],

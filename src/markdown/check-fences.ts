@@ -29,6 +29,7 @@ export function checkFences(tree: Root, markdown: string, file: VFile): void {
   const stack: { type: string; children?: unknown[] }[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    // Casts: the stack holds mdast nodes; their type field says which one.
     if (node.type === 'containerDirective') order.push(node as unknown as ContainerDirective);
     if (node.type === 'text') {
       const text = node as unknown as { value: string; position?: { start: { line: number } } };

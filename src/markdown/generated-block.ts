@@ -52,6 +52,7 @@ export function rehypeUnfoldGeneratedBlocks() {
     visit(tree, (node, index, parent: Parents | undefined) => {
       if ((node.type as string) !== generatedBlockType || !parent || index === undefined)
         return undefined;
+      // Cast: a node of type `generatedBlock` is a GeneratedBlock (generated-block.ts).
       parent.children.splice(index, 1, ...(node as unknown as GeneratedBlock).content);
       return [SKIP, index + (node as unknown as GeneratedBlock).content.length];
     });

@@ -5,9 +5,10 @@
  * (`AssembleOptions.markProblems`); a production build never contains markers, since
  * `srida build` fails on errors instead.
  */
-import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { replaceChildren } from './tree-edit.ts';
 
 /** Class of every marker (styled by the site's global CSS). */
 export const problemMarkerClass = 'srida-problem';
@@ -28,7 +29,7 @@ export function insertProblemMarkers(tree: Root, file: VFile): void {
     const inline = inlineParents.has(parent.type);
     const marker = inline ? inlineMarker(message, file) : blockMarker([message], file);
     // Inline: right after the node it is about; a block: before the block.
-    parent.children.splice(inline ? index + 1 : index, 0, marker as never);
+    replaceChildren(parent, inline ? index + 1 : index, 0, marker);
   }
   // Messages about the front matter (or lines the tree does not cover) open the page.
   if (unplaced.length > 0) tree.children.unshift(blockMarker(unplaced, file));
@@ -62,7 +63,7 @@ function label(message: VFileMessage, file: VFile): string {
   return `${file.path}:${message.line}:${message.column ?? 1} ${severity} [${message.ruleId ?? 'unknown'}]`;
 }
 
-function inlineMarker(message: VFileMessage, file: VFile): Nodes {
+function inlineMarker(message: VFileMessage, file: VFile): RootContent {
   return {
     type: 'text',
     value: '',
@@ -85,7 +86,7 @@ function inlineMarker(message: VFileMessage, file: VFile): Nodes {
         },
       ],
     },
-  } as Nodes;
+  };
 }
 
 function blockMarker(messages: readonly VFileMessage[], file: VFile): RootContent {

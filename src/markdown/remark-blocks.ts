@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { isDirective } from './directives.ts';
 import { generatedBlock } from './generated-block.ts';
+import { replaceChildren } from './tree-edit.ts';
 
 /**
  * Renders a leaf directive (`::name{…}`) as hast (built with hastscript, never as an HTML
@@ -43,7 +44,7 @@ export default function remarkBlocks(options: RemarkBlocksOptions) {
       if (!isDirective(node) || !parent || typeof index !== 'number') return;
       if (node.type === 'textDirective') {
         const text = `:${node.name}${node.children.length ? `[${toString(node)}]` : ''}`;
-        parent.children.splice(index, 1, { type: 'text', value: text } as never);
+        replaceChildren(parent, index, 1, { type: 'text', value: text });
         return SKIP;
       }
       if (node.type === 'leafDirective') {
@@ -79,7 +80,7 @@ export default function remarkBlocks(options: RemarkBlocksOptions) {
           'directive-unknown',
           `Known blocks: ${[...containerNames].map((n) => `\`:::${n}\``).join(', ')}.`,
         );
-        parent.children.splice(index, 1, ...(node.children as never[]));
+        replaceChildren(parent, index, 1, ...node.children);
         return [SKIP, index];
       }
       return undefined;

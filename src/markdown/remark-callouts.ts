@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { takeDirectiveLabel } from './directives.ts';
+import { replaceChildren } from './tree-edit.ts';
 
 /** Callout kinds and their default titles. */
 export const calloutTitles: Record<string, string> = {
@@ -21,6 +22,8 @@ export default function remarkCallouts() {
       const defaultTitle = calloutTitles[node.name];
       if (!defaultTitle) return;
       const label = takeDirectiveLabel(node);
+      // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+      // content mdast's types do not allow there (hast elements, blocks in a paragraph).
       const box = {
         type: 'blockquote',
         data: { hName: 'aside', hProperties: { className: ['callout', `callout-${node.name}`] } },
@@ -34,7 +37,7 @@ export default function remarkCallouts() {
           ...node.children,
         ],
       } as unknown as RootContent;
-      if (parent && typeof index === 'number') parent.children.splice(index, 1, box as never);
+      if (parent && typeof index === 'number') replaceChildren(parent, index, 1, box);
       return SKIP;
     });
   };

@@ -12,6 +12,7 @@ import { didYouMean } from '../util/did-you-mean.ts';
 import { imageType, imageTypes } from './image-types.ts';
 import { safeDecodeUri, urlScheme } from './safe-url.ts';
 import { sanitizeSvg } from './sanitize-svg.ts';
+import { replaceChildren } from './tree-edit.ts';
 
 /** Folders of the content root whose files the site serves under `/media/`. */
 export const mediaFolders = ['chapters', 'figures'];
@@ -91,6 +92,8 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
         position: node.position,
       });
       const captionChildren = unwrapSingleParagraph(captionNodes);
+      // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+      // content mdast's types do not allow there (hast elements, blocks in a paragraph).
       const figcaption = {
         type: 'paragraph',
         data: { hName: 'figcaption' },
@@ -111,7 +114,9 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
               data: { hName: 'div', hProperties: { className: ['figure-media'] } },
               children: [body],
             } as Paragraph)
-          : ({
+          : // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+            // content mdast's types do not allow there (hast elements, blocks in a paragraph).
+            ({
               type: 'blockquote',
               data: {
                 hName: 'div',
@@ -124,6 +129,8 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
               },
               children: [body],
             } as unknown as RootContent);
+      // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+      // content mdast's types do not allow there (hast elements, blocks in a paragraph).
       const figure = {
         type: 'blockquote',
         data: {
@@ -133,7 +140,7 @@ export default function remarkFigures(options: RemarkFiguresOptions) {
         children: kind === 'figure' ? [content, figcaption] : [figcaption, content],
         position: node.position,
       } as unknown as RootContent;
-      if (parent && typeof index === 'number') parent.children.splice(index, 1, figure as never);
+      if (parent && typeof index === 'number') replaceChildren(parent, index, 1, figure);
       return SKIP;
     });
   };

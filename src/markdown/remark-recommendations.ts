@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type { ChapterContext, DocumentContext } from './context.ts';
 import { report } from '../diagnostics/report.ts';
 import { uniqueSlug } from './heading-id.ts';
+import { replaceChildren } from './tree-edit.ts';
 
 export interface RemarkRecommendationsOptions {
   document: DocumentContext;
@@ -67,6 +68,8 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
       const facts: RootContent[] = [];
       if (attributes.horizon) facts.push(fact('Horizon', `${attributes.horizon} term`));
       if (attributes.actors) facts.push(fact('Actors', attributes.actors));
+      // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+      // content mdast's types do not allow there (hast elements, blocks in a paragraph).
       const box = {
         type: 'blockquote',
         data: {
@@ -105,13 +108,15 @@ export default function remarkRecommendations(options: RemarkRecommendationsOpti
             : []),
         ],
       } as unknown as RootContent;
-      if (parent && typeof index === 'number') parent.children.splice(index, 1, box as never);
+      if (parent && typeof index === 'number') replaceChildren(parent, index, 1, box);
       return SKIP;
     });
   };
 }
 
 function fact(name: string, value: string): RootContent {
+  // Cast: an mdast node that remark-rehype renders through `data.hName`/`hChildren`, holding
+  // content mdast's types do not allow there (hast elements, blocks in a paragraph).
   return {
     type: 'text',
     value: '',

@@ -6,6 +6,7 @@ import type { Target, TargetRegistry } from './targets.ts';
 import { report } from '../diagnostics/report.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { escapeRegExp } from '../util/escape-regexp.ts';
+import { replaceChildren } from './tree-edit.ts';
 
 export interface RemarkXrefsOptions {
   registry: TargetRegistry;
@@ -40,7 +41,7 @@ export default function remarkXrefs(options: RemarkXrefsOptions) {
           'Links may point to web pages, files and `#ids` only.',
         );
         if (parent && typeof index === 'number')
-          parent.children.splice(index, 1, ...(node.children as never[]));
+          replaceChildren(parent, index, 1, ...node.children);
         return SKIP;
       }
       const match = referencePattern.exec(node.url);

@@ -176,6 +176,7 @@ export async function outline(file: string): Promise<OutlineNode[]> {
     nodes.map((node) => ({
       title: node.title,
       page: node.destpageposfrom1,
+      // Cast: pdf.js outline nodes nest as the same shape.
       kids: convert(node.kids as never),
     }));
   return convert(json.outlines);

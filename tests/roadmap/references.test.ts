@@ -113,6 +113,7 @@ describe('roadmapExtension', () => {
   it('loads, checks references, renders ::roadmap blocks and hands back links to the site', async () => {
     const { files: written } = await load({ 'a-tracks.yaml': baseTracks, 'items.yaml': items });
     const root = written[0]!.cwd;
+    // Cast: only the fields the roadmap stage reads of each document are given.
     const documents = [
       { id: 'srida', metadata: { shortTitle: 'SRIDA' } },
       { id: 'blueprint', metadata: { shortTitle: 'Blueprint' } },
