@@ -12,7 +12,7 @@ const unit = [
   'tests/pipeline/**/*.test.ts',
   'tests/roadmap/**/*.test.ts',
   'tests/schemas.test.ts',
-  'tests/citations/{bibliography,citation-js-errors,cite-this,document,format,nocite,syntax}.test.ts',
+  'tests/citations/{bibliography,citation-js-errors,cite-this,document,format,nocite,syntax,xml-check}.test.ts',
   'tests/glossary/glossary.test.ts',
   'tests/consultation/{check,import,refusal,report-data}.test.ts',
   'tests/release/{edition,manifest}.test.ts',

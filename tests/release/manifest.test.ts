@@ -6,7 +6,7 @@ import { citationCff, zenodoJson } from '../../src/release/citation-files.ts';
 import { manifestWithRelease } from '../../src/release/manifest.ts';
 import { consultationWindow, releasePrintData } from '../../src/release/print-marks.ts';
 import { formatReleaseDate, sourceDateEpoch } from '../../src/release/release-date.ts';
-import { compareVersions } from '../../src/release/semver.ts';
+import { compareVersions, isSemver } from '../../src/release/semver.ts';
 import { compareTexts } from '../../src/release/verify.ts';
 import { releasesOf } from '../../src/release/site-data.ts';
 import { releaseManifestSchema } from '../../src/schemas/release-manifest.ts';
@@ -95,6 +95,13 @@ describe('release data', () => {
       compareVersions,
     );
     expect(sorted).toEqual(['0.9.0', '0.10.0', '1.0.0-beta', '1.0.0-rc.2', '1.0.0-rc.10', '1.0.0']);
+  });
+
+  it('takes only plain semantic versions as release versions', () => {
+    for (const good of ['1.0.0', '0.9.0', '1.1.0-rc.1']) expect(isSemver(good), good).toBe(true);
+    for (const bad of ['v1.0.0', '1.0', '01.0.0', '1.0.0+dev.abc1234', ' 1.0.0', '1.0.0-'])
+      expect(isSemver(bad), bad).toBe(false);
+    expect(() => compareVersions('1.0.0', 'v1')).toThrow('`v1` is not a semantic version');
   });
 
   it('shows month-only dates without inventing a day, and fixes SOURCE_DATE_EPOCH', () => {
