@@ -40,7 +40,11 @@ async function settled<T>(page: Page, url: string, read: () => Promise<T>): Prom
       await page.goto(url, { waitUntil: 'load' });
       return await read();
     } catch (error) {
-      if (attempt >= 5 || !/context was destroyed|navigation|Cannot find context|detached/i.test(String(error))) throw error;
+      if (
+        attempt >= 5 ||
+        !/context was destroyed|navigation|Cannot find context|detached/i.test(String(error))
+      )
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
