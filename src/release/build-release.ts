@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { runAstroBuild } from '../site/build-site.ts';
+import { runAstroBuild } from '../site/astro-build.ts';
 import type { ReleaseContext } from './context.ts';
 import { printDocumentPdf, type PrintedReleasePdf } from './print-adapter.ts';
 import { fullDate, sourceDateEpoch } from './release-date.ts';

@@ -2,6 +2,7 @@
  * The time axis: which period to show, how dates map to x, and ticks that fit the range
  * (years for long ranges, quarters or months for short ones), with labels that keep apart.
  */
+import { monthNames } from '../schemas/roadmap-dates.ts';
 import { textWidth } from './measure-text.ts';
 
 /** Unit of the axis ticks. */
@@ -17,20 +18,6 @@ export interface Tick {
   label?: { text: string; x: number; width: number };
 }
 
-const monthNames = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
 const year = (time: number) => new Date(time).getUTCFullYear();
 const month = (time: number) => new Date(time).getUTCMonth();
 

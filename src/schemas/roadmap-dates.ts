@@ -19,7 +19,8 @@ export interface RoadmapDate {
 }
 
 const pattern = /^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$/;
-const monthNames = [
+/** Short month names, as dates and the time axis show them. */
+export const monthNames = [
   'Jan',
   'Feb',
   'Mar',

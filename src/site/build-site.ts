@@ -10,9 +10,6 @@ import { buildMarker, checkOutputFolder } from './output-folder.ts';
 import { toolRoot } from './tool-root.ts';
 import { buildSearchIndex, type SearchIndexStats } from './search-index.ts';
 
-export { toolRoot } from './tool-root.ts';
-export { runAstroBuild, type AstroBuildOptions } from './astro-build.ts';
-
 export interface BuildSiteOptions {
   /** Content root (holds chapters/, bibliography/, roadmap/). */
   root: string;
